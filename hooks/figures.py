@@ -1,0 +1,139 @@
+"""Draw each page's figure at build time from the example the page shows.
+
+Every ``snippets/examples/<name>.py`` that calls ``plt.show()`` becomes
+``figures/<name>.svg`` in each language's site. The example runs exactly as a
+reader would run it; ``plt.show()`` is replaced by a save to SVG. Figures are
+cached in ``.cache/figures/`` by the content of the code that draws them, so a
+rebuild under ``mkdocs serve`` redraws only what changed. Nothing is committed.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import hashlib
+import io
+import runpy
+import sys
+from pathlib import Path
+
+import matplotlib
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File
+
+log = get_plugin_logger("figures")
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "snippets" / "examples"
+CACHE = ROOT / ".cache" / "figures"
+
+# Presentation only: the reader's copy of the example draws the same curves
+# with matplotlib's defaults. Fixed hash salt and no date keep the SVG bytes
+# identical for identical code.
+STYLE = {
+    "axes.grid": True,
+    "figure.figsize": (6.4, 3.6),
+    "grid.alpha": 0.3,
+    "svg.fonttype": "path",
+    "svg.hashsalt": "activation-handbook",
+}
+
+
+def plotting_examples() -> list[Path]:
+    """The examples that call ``plt.show()``, i.e. that draw a figure."""
+    found = []
+    for path in sorted(EXAMPLES.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        if any(
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "show"
+            for node in ast.walk(tree)
+        ):
+            found.append(path)
+    return found
+
+
+def imported_snippets(path: Path) -> list[Path]:
+    """The ``snippets`` modules an example imports (their code draws too)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    modules = [
+        node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("snippets.")
+    ]
+    return [ROOT.joinpath(*m.split(".")).with_suffix(".py") for m in sorted(set(modules))]
+
+
+def cache_key(path: Path) -> str:
+    digest = hashlib.sha256()
+    for source in [Path(__file__), path, *imported_snippets(path)]:
+        digest.update(source.read_bytes())
+    digest.update(repr(sorted(STYLE.items())).encode())
+    digest.update(matplotlib.__version__.encode())
+    return digest.hexdigest()[:16]
+
+
+def draw(path: Path) -> bytes:
+    """Run the example as a script and return the SVG its ``plt.show()`` shows."""
+    matplotlib.use("Agg", force=True)
+    import matplotlib.pyplot as plt
+
+    shown: list[bytes] = []
+
+    def save_instead_of_show(*args, **kwargs):
+        buffer = io.BytesIO()
+        plt.gcf().savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+        shown.append(buffer.getvalue())
+        plt.close("all")
+
+    # Forget earlier imports so that an edited snippet is re-read under `mkdocs serve`
+    for name in [m for m in sys.modules if m == "snippets" or m.startswith("snippets.")]:
+        del sys.modules[name]
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+
+    real_show = plt.show
+    plt.show = save_instead_of_show
+    try:
+        with matplotlib.rc_context(STYLE), contextlib.redirect_stdout(io.StringIO()):
+            plt.close("all")
+            runpy.run_path(str(path), run_name="__main__")
+    except Exception as error:
+        raise PluginError(
+            f"figure {path.stem}.svg: {path.relative_to(ROOT)} raised "
+            f"{type(error).__name__}: {error}"
+        ) from error
+    finally:
+        plt.show = real_show
+        plt.close("all")
+    if len(shown) != 1:
+        raise PluginError(
+            f"figure {path.stem}.svg: {path.relative_to(ROOT)} called plt.show() "
+            f"{len(shown)} times; one figure per example"
+        )
+    return shown[0]
+
+
+def figure_file(path: Path) -> Path:
+    """The cached SVG for this example, drawn first if its code changed."""
+    cached = CACHE / f"{path.stem}-{cache_key(path)}.svg"
+    if not cached.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        svg = draw(path)
+        for stale in CACHE.glob(f"{path.stem}-*.svg"):
+            stale.unlink()
+        cached.write_bytes(svg)
+        log.info(f"drew figures/{path.stem}.svg")
+    return cached
+
+
+# After mkdocs-static-i18n (-100) rebuilds the file list; runs once per language
+@event_priority(-200)
+def on_files(files, config):
+    for path in plotting_examples():
+        files.append(
+            File.generated(config, f"figures/{path.stem}.svg", abs_src_path=str(figure_file(path)))
+        )
+    return files

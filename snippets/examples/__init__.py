@@ -1,0 +1,1 @@
+"""Runnable examples shown on the pages; those that call plt.show() also draw the page's figure."""

@@ -1,0 +1,15 @@
+import warnings
+
+import numpy as np
+
+
+def sigmoid_naive(x):
+    return 1 / (1 + np.exp(-x))
+
+
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    print(sigmoid_naive(np.array([-1000.0, 0.0, 1000.0])))
+print(caught[0].message)
+#> [0.  0.5 1. ]
+#> overflow encountered in exp

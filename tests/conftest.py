@@ -1,0 +1,73 @@
+"""Shared fixtures: the built site (one strict build per test run) and a localhost server for it."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("ja", "en")  # ja is the default language, served at the site root
+
+
+def _site_path() -> str:
+    """The project path of site_url, e.g. '/activation-handbook/'."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    line = next(l for l in text.splitlines() if l.startswith("site_url:"))
+    default = line.split('"')[1]  # site_url: !ENV [SITE_URL, "<default>"]
+    return urlsplit(os.environ.get("SITE_URL", default)).path
+
+
+SITE_PATH = _site_path()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> tuple[Path, str]:
+    """Build the site once with --strict; returns (site_dir, build log)."""
+    site_dir = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{log}"
+    return site_dir, log
+
+
+class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under its project path, as GitHub Pages does."""
+
+    prefix = "/"
+
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_site_path__")
+        return super().translate_path("/" + path[len(self.prefix) :])
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    """Base URL of the built site served on localhost, e.g. http://127.0.0.1:PORT/activation-handbook/."""
+    site_dir, _ = built_site
+    handler = functools.partial(
+        type("Handler", (_PrefixHandler,), {"prefix": SITE_PATH}), directory=str(site_dir)
+    )
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}{SITE_PATH}"
+    server.shutdown()
