@@ -1,0 +1,326 @@
+"""Open every built page in headless Chromium and check what a reader would see.
+
+The static checks (``mkdocs build --strict``) cannot tell whether the page works
+in a browser: a 404 for a font, a script error, a formula MathJax could not
+typeset, a request to a CDN, a language switch that lands on the home page.
+These tests load each page of both languages from the locally served site
+(fixtures ``site_url`` / ``built_site`` in ``conftest.py``) and check:
+
+1. no console error and no uncaught exception;
+2. no request leaves localhost (such requests are also aborted);
+3. every response from the site is below 400;
+4. every image in the article has loaded;
+5. every formula is typeset by MathJax, without error;
+6. ``<html lang>`` matches the page's language;
+7. the header language switch points to the same page in each language and
+   the counterpart page loads.
+
+Finally the client-side search is tried in each language: results must exist
+and stay in the language of the page the reader searches from.
+
+Chromium comes from the system (``/usr/bin/chromium``), never from
+``playwright install``, which needs the internet.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import LANGUAGES, ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    # Chromium's own phoning home would show up as non-local requests
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+TIMEOUT_MS = 10_000  # generous for slow CI machines; a healthy page needs well under 1 s
+
+
+# --- Pages -------------------------------------------------------------------
+
+
+def page_path(md: Path) -> str:
+    """Site path of a page relative to its language root: ``functions/relu.md`` -> ``functions/relu/``."""
+    parts = md.with_suffix("").parts
+    if parts[-1] == "index":  # index.md is its folder's page (use_directory_urls)
+        parts = parts[:-1]
+    return "".join(f"{part}/" for part in parts)
+
+
+def lang_prefix(lang: str) -> str:
+    """URL prefix of a language: the default (first) language lives at the site root."""
+    return "" if lang == LANGUAGES[0] else f"{lang}/"
+
+
+def discover_pages() -> list[tuple[str, str]]:
+    """(language, page path) for every Markdown page, read from ``docs/<lang>/`` at collection time."""
+    return [
+        (lang, page_path(md.relative_to(ROOT / "docs" / lang)))
+        for lang in LANGUAGES
+        for md in sorted((ROOT / "docs" / lang).rglob("*.md"))
+    ]
+
+
+PAGES = discover_pages()
+
+
+# --- Browser -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session (starting it is the slow part)."""
+    if not CHROMIUM.exists():
+        reason = "Chromium not found: sudo apt-get install -y chromium fonts-noto-cjk"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)  # CI must never silently skip the browser tests
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def is_local(url: str) -> bool:
+    """True for URLs that stay on this machine; data:/blob:/about: URLs never hit the network."""
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about"):
+        return True
+    return parts.hostname in LOCAL_HOSTS
+
+
+@dataclass
+class Recorder:
+    """Everything a page did that a test may complain about."""
+
+    site_url: str
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    bad_responses: list[str] = field(default_factory=list)
+
+    def on_console(self, message) -> None:
+        if message.type == "error":
+            location = message.location.get("url", "")
+            self.console_errors.append(f"{message.text} ({location})" if location else message.text)
+
+    def on_response(self, response) -> None:
+        if response.url.startswith(self.site_url) and response.status >= 400:
+            self.bad_responses.append(f"{response.status} {response.url}")
+
+    def problems(self) -> list[str]:
+        """Check items 1-3 of the module docstring, as readable lines."""
+        return (
+            [f"console error: {text}" for text in self.console_errors]
+            + [f"uncaught exception: {text}" for text in self.page_errors]
+            + [f"non-local request: {url}" for url in self.requests if not is_local(url)]
+            + [f"bad response: {line}" for line in self.bad_responses]
+        )
+
+
+@pytest.fixture
+def tab(browser, site_url):
+    """A fresh browser context and page, recording console output, requests and responses."""
+    context = browser.new_context()
+    context.set_default_timeout(TIMEOUT_MS)
+    # Abort anything bound for another host so a test run never reaches the internet;
+    # the request event below still records it, so the test fails on it.
+    context.route(lambda url: not is_local(url), lambda route: route.abort())
+    page = context.new_page()
+    recorder = Recorder(site_url)
+    page.on("console", recorder.on_console)
+    page.on("pageerror", lambda error: recorder.page_errors.append(str(error)))
+    page.on("request", lambda request: recorder.requests.append(request.url))
+    page.on("response", recorder.on_response)
+    yield page, recorder
+    context.close()
+
+
+def open_page(page, url: str) -> None:
+    """Load ``url`` and require a 200 for the document itself."""
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.status == 200, (
+        f"{url}: document status {response.status if response else 'none'}"
+    )
+
+
+# --- Per-page checks -----------------------------------------------------------
+# Each returns a list of problems (empty when fine) so that one test run reports
+# everything wrong with a page at once.
+
+
+def check_html_lang(page, lang: str) -> list[str]:
+    actual = page.evaluate("document.documentElement.lang")
+    return [] if actual == lang else [f'<html lang="{actual}">, expected "{lang}"']
+
+
+def check_images(page) -> list[str]:
+    """Every article image has finished loading with real pixels (a broken one has naturalWidth 0)."""
+    # Images may still be decoding after "load" in rare cases; wait for completion first
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('article img')].every(img => img.complete)"
+    )
+    images = page.eval_on_selector_all(
+        "article img",
+        "imgs => imgs.map(img => ({src: img.currentSrc || img.src, complete: img.complete,"
+        " width: img.naturalWidth}))",
+    )
+    return [
+        f"image not loaded: {image['src']}"
+        for image in images
+        if not (image["complete"] and image["width"] > 0)
+    ]
+
+
+MATHJAX_STATE = """async () => {
+    await window.MathJax.startup.promise;
+    const formulas = [...document.querySelectorAll('.arithmatex')];
+    return {
+        total: formulas.length,
+        typeset: formulas.filter(el => el.querySelector('mjx-container')).length,
+        untypeset: formulas.filter(el => !el.querySelector('mjx-container'))
+                           .map(el => el.textContent.trim().slice(0, 80)),
+        errors: [...document.querySelectorAll('mjx-merror, [data-mjx-error]')]
+                    .map(el => el.getAttribute('data-mjx-error') || el.textContent.slice(0, 80)),
+        raw: formulas.map(el => el.textContent)
+                     .filter(text => text.includes('\\\\(') || text.includes('\\\\['))
+                     .map(text => text.trim().slice(0, 80)),
+    };
+}"""
+
+
+def check_mathjax(page) -> list[str]:
+    """All ``.arithmatex`` formulas became MathJax output; none is an error box or raw TeX."""
+    try:
+        # The config script defines window.MathJax first; startup appears once MathJax itself runs
+        page.wait_for_function("() => window.MathJax && window.MathJax.startup && window.MathJax.startup.promise")
+    except Exception as error:  # noqa: BLE001 - reported as a problem, not a crash
+        return [f"MathJax did not start: {type(error).__name__}"]
+    state = page.evaluate(MATHJAX_STATE)
+    problems = [f"formula not typeset: {text!r}" for text in state["untypeset"]]
+    problems += [f"MathJax error: {text!r}" for text in state["errors"]]
+    problems += [f"raw TeX left in formula: {text!r}" for text in state["raw"]]
+    if state["total"] != state["typeset"] and not state["untypeset"]:
+        problems.append(f"{state['typeset']} of {state['total']} formulas typeset")
+    return problems
+
+
+def language_links(page) -> dict[str, str]:
+    """Absolute targets of the header language switch, by hreflang."""
+    links = page.eval_on_selector_all(
+        "a.md-select__link[hreflang]", "els => els.map(el => [el.hreflang, el.href])"
+    )
+    return dict(links)
+
+
+def check_language_links(page, base: str, path: str) -> list[str]:
+    links = language_links(page)
+    problems = []
+    for lang in LANGUAGES:
+        expected = base + lang_prefix(lang) + path
+        actual = links.get(lang)
+        if actual != expected:
+            problems.append(f"language switch [hreflang={lang}] -> {actual}, expected {expected}")
+    return problems
+
+
+def follow_language_link(page, lang: str) -> list[str]:
+    """Click the switch to ``lang`` as a reader does: hover the selector, click the entry."""
+    link = page.locator(f"a.md-select__link[hreflang={lang}]")
+    if link.count() != 1:
+        return [f"{link.count()} language links for {lang}"]
+    target = link.evaluate("el => el.href")
+    page.locator(".md-header .md-select").first.hover()
+    with page.expect_navigation(wait_until="load") as navigation:
+        link.click()
+    response = navigation.value
+    status = response.status if response else None
+    return [] if status == 200 else [f"language switch to {target}: status {status}"]
+
+
+def fail_if(problems: list[str], url: str) -> None:
+    assert not problems, f"{url}:\n  " + "\n  ".join(problems)
+
+
+# --- Tests ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "path"), PAGES, ids=[f"{lang}:/{path}" for lang, path in PAGES])
+def test_page(tab, site_url, lang, path):
+    page, recorder = tab
+    url = site_url + lang_prefix(lang) + path
+    open_page(page, url)
+
+    problems = check_html_lang(page, lang)
+    problems += check_images(page)
+    problems += check_mathjax(page)
+    # MathJax loads its fonts only once it has output to show; let them arrive
+    # before judging the network, so a missing font counts against this page.
+    page.evaluate("document.fonts.ready.then(() => true)")
+    problems += check_language_links(page, site_url, path)
+    problems += recorder.problems()
+    fail_if(problems, url)
+
+    # Follow the switch to the other language once; the landing page must load too
+    other = next(other for other in LANGUAGES if other != lang)
+    problems = follow_language_link(page, other)
+    problems += recorder.problems()
+    fail_if(problems, f"{url} -> switch to {other}")
+
+
+# --- Search --------------------------------------------------------------------
+
+SEARCHES = [("ja", "シグモイド"), ("ja", "勾配"), ("en", "sigmoid"), ("en", "gradient")]
+
+# Results are in when there is at least one item, or the "no results" text is shown
+SEARCH_DONE = """none => document.querySelector('.md-search-result__item') !== null
+    || (document.querySelector('.md-search-result__meta') || {}).textContent === none"""
+
+
+def search(page, query: str) -> list[str]:
+    """Type ``query`` into Material's search box and return the result links (absolute)."""
+    config = page.evaluate("JSON.parse(document.getElementById('__config').textContent)")
+    # The shortcut key opens the search and focuses the input on every viewport width
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    box.wait_for(state="visible")
+    box.fill(query)
+    page.wait_for_function(SEARCH_DONE, arg=config["translations"]["search.result.none"])
+    return page.eval_on_selector_all(
+        ".md-search-result__item a.md-search-result__link", "els => els.map(el => el.href)"
+    )
+
+
+@pytest.mark.parametrize(("lang", "query"), SEARCHES, ids=[f"{lang}:{q}" for lang, q in SEARCHES])
+def test_search(tab, site_url, lang, query):
+    page, recorder = tab
+    url = site_url + lang_prefix(lang)
+    open_page(page, url)
+    results = search(page, query)
+    assert results, f"{url}: search {query!r} found nothing"
+
+    # Each language's results must be its own pages: the Japanese root holds
+    # every language, so "Japanese" means "under the root but not under en/".
+    other_roots = [site_url + lang_prefix(other) for other in LANGUAGES if lang_prefix(other)]
+    own_root = site_url + lang_prefix(lang)
+    wrong = [
+        href
+        for href in results
+        if not href.startswith(own_root)
+        or any(href.startswith(root) for root in other_roots if root != own_root)
+    ]
+    assert not wrong, f"{url}: search {query!r} returned pages of another language:\n  " + "\n  ".join(wrong)
+    fail_if(recorder.problems(), f"{url} (search {query!r})")
