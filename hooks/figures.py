@@ -102,7 +102,7 @@ def draw(path: Path) -> bytes:
             runpy.run_path(str(path), run_name="__main__")
     except Exception as error:
         raise PluginError(
-            f"figure {path.stem}.svg: {path.relative_to(ROOT)} raised "
+            f"figures/{path.stem}.svg: {path.relative_to(ROOT)} raised "
             f"{type(error).__name__}: {error}"
         ) from error
     finally:
@@ -110,7 +110,7 @@ def draw(path: Path) -> bytes:
         plt.close("all")
     if len(shown) != 1:
         raise PluginError(
-            f"figure {path.stem}.svg: {path.relative_to(ROOT)} called plt.show() "
+            f"figures/{path.stem}.svg: {path.relative_to(ROOT)} called plt.show() "
             f"{len(shown)} times; one figure per example"
         )
     return shown[0]

@@ -1,0 +1,155 @@
+"""The site as a whole: a clean strict build, ja/en parity, figures, and nothing loaded from elsewhere."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import LANGUAGES, ROOT
+
+DOCS = ROOT / "docs"
+sys.path.insert(0, str(ROOT / "hooks"))
+import figures  # noqa: E402  (the build hook, imported to test its drawing directly)
+
+
+def pages(lang: str) -> set[Path]:
+    return {p.relative_to(DOCS / lang) for p in (DOCS / lang).rglob("*.md")}
+
+
+ALL_PAGES = sorted(set().union(*(pages(lang) for lang in LANGUAGES)))
+
+
+# --- the build ------------------------------------------------------------------------------
+
+
+def test_strict_build_has_no_warnings(built_site):
+    _, log = built_site
+    problems = [line for line in log.splitlines() if re.match(r"\s*(WARNING|ERROR)", line)]
+    assert not problems, "\n".join(problems)
+
+
+def test_link_and_anchor_validation_is_on():
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    block = text.split("validation:", 1)[1].split("\n\n", 1)[0]
+    for key in ["omitted_files", "absolute_links", "unrecognized_links", "anchors"]:
+        assert f"{key}: warn" in block, f"validation.{key} must be 'warn' so --strict fails on it"
+
+
+@pytest.mark.parametrize("page", ALL_PAGES, ids=str)
+def test_every_page_is_built_in_both_languages(built_site, page):
+    site_dir, _ = built_site
+    url = page.with_suffix("") if page.name != "index.md" else page.parent
+    url = Path(str(url).removesuffix("index")) if page.name == "index.md" else url
+    for prefix in ["", "en/"]:
+        assert (site_dir / prefix / url / "index.html").exists(), f"{prefix}{url}/ was not built"
+
+
+def test_no_third_party_urls_in_scripts_styles_or_images(built_site):
+    """Pages may link out (<a href>), but must not load anything from another host."""
+    site_dir, _ = built_site
+    loading = re.compile(r'<(?:script|img|iframe|source)[^>]+src="(https?:)?//|<link[^>]+rel="(?:stylesheet|preload|preconnect|icon)"[^>]+href="(https?:)?//')
+    offenders = [str(p.relative_to(site_dir)) for p in site_dir.rglob("*.html") if loading.search(p.read_text(encoding="utf-8"))]
+    assert not offenders, f"pages loading from another host: {offenders}"
+    css = "".join(p.read_text(encoding="utf-8") for p in site_dir.rglob("*.css"))
+    assert "fonts.googleapis" not in css and "fonts.gstatic" not in css
+
+
+# --- both languages, same content -------------------------------------------------------------
+
+
+def shape(text: str) -> dict:
+    """What must be identical in both languages: code, formulas, figures and links."""
+    return {
+        "includes": Counter(line.strip() for line in text.splitlines() if "--8<--" in line),
+        "display formulas": text.count("\\["),
+        "inline formulas": text.count("\\("),
+        "figures": re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text),
+        "links": sorted(re.findall(r"(?<!!)\[[^\]]*\]\(([^)]+)\)", text)),
+        "headings": [len(m) for m in re.findall(r"^(#+) ", text, flags=re.M)],
+    }
+
+
+@pytest.mark.parametrize("page", ALL_PAGES, ids=str)
+def test_translation_exists_and_matches(page):
+    for lang in LANGUAGES:
+        assert (DOCS / lang / page).exists(), f"docs/{lang}/{page} is missing (it exists in another language)"
+    ja, en = (shape((DOCS / lang / page).read_text(encoding="utf-8")) for lang in LANGUAGES)
+    for key in ja:
+        assert ja[key] == en[key], f"{page}: {key} differ between ja and en:\n ja: {ja[key]}\n en: {en[key]}"
+
+
+def test_japanese_pages_are_written_in_japanese():
+    for page in pages("ja"):
+        text = (DOCS / "ja" / page).read_text(encoding="utf-8")
+        assert "です" in text or "ます" in text, f"docs/ja/{page} has no Japanese prose"
+
+
+# --- figures ----------------------------------------------------------------------------------
+
+
+def test_every_figure_is_shown_on_a_page_and_every_page_figure_is_drawn():
+    drawn = {p.stem for p in figures.plotting_examples()}
+    shown = {Path(ref).stem for page in ALL_PAGES for ref in shape((DOCS / "en" / page).read_text(encoding="utf-8"))["figures"]}
+    assert drawn == shown, f"drawn but not shown: {drawn - shown}; shown but not drawn: {shown - drawn}"
+
+
+def test_figures_are_deterministic():
+    example = figures.EXAMPLES / "sigmoid.py"
+    first, second = figures.draw(example), figures.draw(example)
+    assert first == second
+    assert first.startswith(b"<?xml") and b"<svg" in first
+
+
+def test_figures_are_not_committed():
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    images = [f for f in tracked if f.endswith((".svg", ".png")) and not f.startswith("docs/assets/images/")]
+    assert not images, f"figures must be drawn at build time, not committed: {images}"
+
+
+# --- bad input fails the build with a message that names the culprit ------------------------
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    for name in ["mkdocs.yml", "docs", "snippets", "hooks"]:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    return tmp_path
+
+
+def build(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+
+
+def test_missing_snippet_fails_the_build_naming_it(project_copy):
+    page = project_copy / "docs" / "en" / "functions" / "relu.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("snippets/relu.py", "snippets/no_such_file.py"), encoding="utf-8")
+    result = build(project_copy)
+    assert result.returncode != 0 and "no_such_file.py" in result.stdout + result.stderr
+
+
+def test_missing_snippet_section_fails_the_build_naming_it(project_copy):
+    page = project_copy / "docs" / "ja" / "functions" / "relu.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("relu.py:example", "relu.py:no_such_section"), encoding="utf-8")
+    result = build(project_copy)
+    assert result.returncode != 0 and "no_such_section" in result.stdout + result.stderr
+
+
+def test_figure_code_that_raises_fails_the_build_naming_the_figure(project_copy):
+    example = project_copy / "snippets" / "examples" / "relu.py"
+    example.write_text(example.read_text(encoding="utf-8").replace("plt.show()", "1 / 0\nplt.show()"), encoding="utf-8")
+    result = build(project_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "figures/relu.svg" in output and "ZeroDivisionError" in output
