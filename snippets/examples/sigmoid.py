@@ -10,6 +10,8 @@ print(sigmoid(x))
 #> [0.26894142 0.73105858 0.88079708]
 print(sigmoid(np.array([-1000.0, 0.0, 1000.0])))  # no overflow warning
 #> [0.  0.5 1. ]
+print(sigmoid(np.float16([-12.0])))  # float16 is computed in float32
+#> [6.14e-06]
 print(sigmoid_grad(np.array([-2.0, 0.0, 2.0])))  # largest at x = 0
 #> [0.10499359 0.25       0.10499359]
 
