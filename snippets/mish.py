@@ -1,0 +1,25 @@
+import numpy as np
+
+
+def mish(x):
+    x = np.asarray(x)
+    if x.dtype.kind != "f":
+        x = x.astype(np.float64)  # ints and bools give float64
+    return x * np.tanh(_softplus(x))
+
+
+def mish_grad(x):
+    x = np.asarray(x)
+    if x.dtype.kind != "f":
+        x = x.astype(np.float64)
+    sp = _softplus(x)
+    e = np.exp(-sp) ** 2  # e^(-2 sp), in (0, 1]
+    sech2 = 4.0 * e / (1.0 + e) ** 2  # 1 - tanh(sp)**2, without cancellation
+    with np.errstate(over="ignore"):  # sigmoid(x) = 1 / (1 + inf) = 0 is the right limit
+        sig = 1.0 / (1.0 + np.exp(-x))
+    return np.tanh(sp) + x * sech2 * sig
+
+
+def _softplus(x):
+    with np.errstate(invalid="ignore"):  # logaddexp warns on NaN input; NaN still comes out
+        return np.logaddexp(0.0, x)  # log(1 + e^x), never overflows
