@@ -9,4 +9,4 @@ def step_grad(x):
     x = np.asarray(x)
     if x.dtype.kind != "f":
         x = x.astype(np.float64)  # ints and bools give float64
-    return np.where(np.isnan(x), x, 0.0)  # 0 everywhere, also at x = 0 (as autograd does)
+    return np.where(np.isnan(x), x, 0.0)  # 0 everywhere; at x = 0 too, by convention
