@@ -2,22 +2,24 @@ import numpy as np
 
 
 def mish(x):
-    x = np.asarray(x)
-    if x.dtype.kind != "f":
-        x = x.astype(np.float64)  # ints and bools give float64
-    return x * np.tanh(_softplus(x))
+    x, dtype = _promote(x)
+    return (x * np.tanh(_softplus(x))).astype(dtype, copy=False)
 
 
 def mish_grad(x):
-    x = np.asarray(x)
-    if x.dtype.kind != "f":
-        x = x.astype(np.float64)
+    x, dtype = _promote(x)
     sp = _softplus(x)
     e = np.exp(-sp) ** 2  # e^(-2 sp), in (0, 1]
     sech2 = 4.0 * e / (1.0 + e) ** 2  # 1 - tanh(sp)**2, without cancellation
     with np.errstate(over="ignore"):  # sigmoid(x) = 1 / (1 + inf) = 0 is the right limit
         sig = 1.0 / (1.0 + np.exp(-x))
-    return np.tanh(sp) + x * sech2 * sig
+    return (np.tanh(sp) + x * sech2 * sig).astype(dtype, copy=False)
+
+
+def _promote(x):
+    x = np.asarray(x)
+    dtype = x.dtype if x.dtype.kind == "f" else np.dtype(np.float64)  # ints, bools -> float64
+    return x.astype(np.promote_types(dtype, np.float32), copy=False), dtype  # float16 via float32
 
 
 def _softplus(x):

@@ -379,3 +379,17 @@ def test_elu_rejects_negative_or_non_finite_alpha(f, alpha):
 def test_gelu_rejects_approximate_other_than_a_bool(f, approximate):
     with pytest.raises(ValueError, match="approximate"):
         f([1.0], approximate=approximate)
+
+
+@pytest.mark.parametrize("key", ELEMENTWISE)
+def test_float16_is_as_accurate_as_float16_can_be(key):
+    """float16 results are the float64 results rounded, to within 2 units in the last place."""
+    f, grad = ELEMENTWISE[key]
+    x16 = np.linspace(-20.0, 20.0, 4001).astype(np.float16)
+    for g in (f, grad):
+        exact = g(x16.astype(np.float64))
+        ulp = np.spacing(np.abs(exact.astype(np.float16))).astype(np.float64)
+        error = np.abs(g(x16).astype(np.float64) - exact)
+        assert np.all(error <= 2 * ulp + np.finfo(np.float16).smallest_subnormal), (
+            f"{name(g)}: worst at x = {x16[np.argmax(error / (ulp + 1e-300))]}"
+        )
