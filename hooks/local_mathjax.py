@@ -1,9 +1,12 @@
 """Serve MathJax 3 from the site itself: no CDN request when a reader opens a page.
 
 The files come from the PyPI package ``django-static-mathjax`` (only MathJax's
-static files, see requirements.txt). ``assets/mathjax/tex-mml-chtml.js`` is
+static files, see requirements.txt). ``assets/mathjax/tex-chtml.js`` is
 listed in ``extra_javascript``; it loads its fonts and the TeX extensions it
-needs on demand from the folders beside it, so those are served too.
+needs on demand from the folders beside it, so those are served too. The
+bundle without MathML input is used on purpose: re-typesetting a page (Material
+does it on every page load) would otherwise typeset the hidden MathML copy that
+MathJax adds for screen readers a second time.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from mkdocs.structure.files import File
 
 ES5 = Path(mathjax.__file__).parent / "static" / "mathjax" / "es5"
 SERVED = [
-    "tex-mml-chtml.js",
+    "tex-chtml.js",
     "output/chtml/fonts/woff-v2",  # the CHTML fonts
     "input/tex/extensions",  # TeX packages that autoload loads on first use
     "a11y",  # accessibility menu items

@@ -12,9 +12,14 @@ window.MathJax = {
   },
 };
 
-// Typeset again whenever Material swaps the page content
+// Typeset again whenever Material swaps the page content (instant navigation);
+// the first page load is typeset by MathJax's own startup, so skip that one
+let firstPage = true;
 document$.subscribe(() => {
-  if (!MathJax.startup || !MathJax.startup.output) return;
+  if (firstPage) {
+    firstPage = false;
+    return;
+  }
   MathJax.startup.output.clearCache();
   MathJax.typesetClear();
   MathJax.texReset();
