@@ -123,14 +123,18 @@ def project_copy(tmp_path) -> Path:
     return tmp_path
 
 
-def build(project: Path) -> subprocess.CompletedProcess:
+def build_at(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
         capture_output=True,
         text=True,
         env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
     )
+
+
+def build(project: Path) -> subprocess.CompletedProcess:
+    return build_at(project, project / "site")
 
 
 def test_missing_snippet_fails_the_build_naming_it(project_copy):
@@ -153,3 +157,15 @@ def test_figure_code_that_raises_fails_the_build_naming_the_figure(project_copy)
     result = build(project_copy)
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "figures/relu.svg" in output and "ZeroDivisionError" in output
+
+
+def test_two_builds_are_byte_identical(built_site, tmp_path):
+    """Same commit, same bytes: figures, MathJax, search indexes and all (issue 5's determinism)."""
+    first, _ = built_site
+    second = tmp_path / "site"
+    result = build_at(ROOT, second)
+    assert result.returncode == 0, result.stderr
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    differing = [str(f) for f in files if (first / f).read_bytes() != (second / f).read_bytes()]
+    assert not differing, f"files that differ between two builds: {differing}"
