@@ -33,13 +33,14 @@ SNIPPETS = Path(__file__).resolve().parent.parent / "snippets"
 
 
 def elementwise() -> dict:
-    """Every snippets/<name>.py but softmax: its <name>(x) and <name>_grad(x), found by name."""
+    """Every snippets/<name>.py defining <name>(x) and <name>_grad(x), softmax aside."""
     found = {}
     for path in sorted(SNIPPETS.glob("*.py")):
         if path.stem.startswith("_") or path.stem == "softmax":
             continue
         module = importlib.import_module(f"snippets.{path.stem}")
-        found[path.stem] = (getattr(module, path.stem), getattr(module, f"{path.stem}_grad"))
+        if hasattr(module, f"{path.stem}_grad"):  # an activation function, not an experiment
+            found[path.stem] = (getattr(module, path.stem), getattr(module, f"{path.stem}_grad"))
     return found
 
 
@@ -163,6 +164,10 @@ def test_log_softmax_where_log_of_softmax_fails():
 
 
 # --- derivatives against central finite differences -------------------------------------
+
+
+def test_every_activation_is_discovered():
+    assert len(ELEMENTWISE) == 13  # 12 elementwise modules, plus gelu's tanh form
 
 
 @pytest.mark.parametrize("name", ELEMENTWISE)
