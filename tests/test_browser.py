@@ -68,11 +68,13 @@ def lang_prefix(lang: str) -> str:
 
 
 def discover_pages() -> list[tuple[str, str]]:
-    """(language, page path) for every Markdown page, read from ``docs/<lang>/`` at collection time."""
+    """(language, page path) for every page, Markdown or notebook, read from ``docs/<lang>/`` at collection time."""
     return [
-        (lang, page_path(md.relative_to(ROOT / "docs" / lang)))
+        (lang, page_path(source.relative_to(ROOT / "docs" / lang)))
         for lang in LANGUAGES
-        for md in sorted((ROOT / "docs" / lang).rglob("*.md"))
+        for pattern in ("*.md", "*.ipynb")
+        for source in sorted((ROOT / "docs" / lang).rglob(pattern))
+        if ".ipynb_checkpoints" not in source.parts
     ]
 
 

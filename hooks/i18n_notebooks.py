@@ -1,0 +1,65 @@
+"""Render the Jupyter notebooks as pages again after mkdocs-static-i18n rebuilt the file list.
+
+mkdocs-jupyter (``on_files``, priority 0) wraps each ``.ipynb`` in a
+``NotebookFile``, which makes MkDocs treat it as a page rendered by nbconvert.
+mkdocs-static-i18n runs later (``on_files``, priority -100) and replaces every
+file with a plain ``File`` of its own; a plain ``.ipynb`` is a static asset, so
+the page is written as the notebook's raw JSON (mkdocs-static-i18n issue 198).
+
+This hook runs after i18n (``event_priority(-200)``), once per language, and
+wraps each notebook i18n kept for the language in a ``NotebookFile`` again.
+It keeps what i18n computed: the destination and URL (``notebooks/x/`` at the
+root for Japanese, ``en/notebooks/x/`` for English) and its extra attributes
+(``locale``, ``norm_src_uri``, ...), which the wrapper passes through to the
+wrapped file. i18n handles the notebook as an asset, so it records no
+translation for it: the hook adds the other language's notebook to
+``alternates`` (used by the header's language switch and the sitemap) and the
+page to i18n's per-language page list (used by the sitemap).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs_jupyter.plugin import NotebookFile
+from mkdocs_static_i18n.folder import create_i18n_file
+
+
+def _wrap(file: File, config) -> NotebookFile:
+    """A NotebookFile around ``file`` with the destination and URL ``file`` already has."""
+    wrapped = NotebookFile(file, config.use_directory_urls, config.site_dir)
+    # NotebookFile derives these from src_uri ("ja/notebooks/x.ipynb"); i18n's are the right ones
+    wrapped.dest_path = file.dest_path
+    wrapped.abs_dest_path = file.abs_dest_path
+    wrapped.url = file.url
+    return wrapped
+
+
+def _alternate(src_uri: str, lang: str, i18n, config) -> File:
+    """The notebook ``src_uri`` as i18n would place it in the build of ``lang``."""
+    source = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+    page = NotebookFile(source, config.use_directory_urls, config.site_dir)  # .../x/index.html
+    return create_i18n_file(page, lang, i18n.default_language, i18n.all_languages, config)
+
+
+@event_priority(-200)
+def on_files(files, config):
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    i18n = config.plugins.get("i18n")
+    if jupyter is None or i18n is None:
+        return files
+    notebooks = [f for f in files if not isinstance(f, NotebookFile) and jupyter.should_include(f)]
+    for file in notebooks:
+        wrapped = _wrap(file, config)
+        files.remove(file)
+        files.append(wrapped)
+        alternates = file.alternates  # i18n's dict, shared with the wrapper via __getattr__
+        alternates[i18n.current_language] = wrapped
+        for lang in i18n.build_languages:
+            src_uri = f"{lang}/{file.norm_src_uri}"
+            if lang not in alternates and (Path(config.docs_dir) / src_uri).is_file():
+                alternates[lang] = _alternate(src_uri, lang, i18n, config)
+        i18n.i18n_files_per_language.setdefault(i18n.current_language, []).append(wrapped)
+    return files

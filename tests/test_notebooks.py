@@ -1,0 +1,131 @@
+"""The Jupyter notebooks under ``docs/<lang>/notebooks/``: they run, their stored outputs are current,
+both languages run the same code, and the site renders them as pages.
+
+The notebooks are stored with their outputs (the site does not execute them, ``execute: false``
+in ``mkdocs.yml``). These tests execute each notebook afresh with nbclient and the venv's
+``python3`` kernel, from the notebook's own folder and from the repository root (the two places a
+reader starts Jupyter), and compare the text it prints with the text stored in the file. Images
+and execution counts are not compared. After changing a notebook, execute it and save it with
+its outputs (Jupyter's "Restart kernel and run all", then save).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from conftest import LANGUAGES, ROOT
+
+DOCS = ROOT / "docs"
+NOTEBOOKS = sorted(p.relative_to(DOCS) for p in DOCS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+START_DIRS = {"notebook folder": None, "repository root": ROOT}  # None: the notebook's own folder
+
+_executed: dict[tuple[Path, str], nbformat.NotebookNode] = {}
+
+
+def read(notebook: Path) -> nbformat.NotebookNode:
+    return nbformat.read(DOCS / notebook, as_version=4)
+
+
+def execute(notebook: Path, start: str) -> nbformat.NotebookNode:
+    """The notebook executed afresh from ``start`` (cached for the test run); raises on a cell error."""
+    key = (notebook, start)
+    if key not in _executed:
+        nb = read(notebook)
+        cwd = START_DIRS[start] or (DOCS / notebook).parent
+        NotebookClient(nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(cwd)}}).execute()
+        _executed[key] = nb
+    return _executed[key]
+
+
+def code_cells(nb) -> list[nbformat.NotebookNode]:
+    return [cell for cell in nb.cells if cell.cell_type == "code"]
+
+
+def text_outputs(nb) -> list[list[tuple[str, str]]]:
+    """Per code cell, the text of each output: streams, text/plain results and errors; no images."""
+    cells = []
+    for cell in code_cells(nb):
+        texts = []
+        for output in cell.outputs:
+            if output.output_type == "stream":
+                texts.append((output.name, output.text))
+            elif output.output_type in ("execute_result", "display_data"):
+                if "text/plain" in output.get("data", {}):
+                    texts.append((output.output_type, output.data["text/plain"]))
+            elif output.output_type == "error":
+                texts.append(("error", f"{output.ename}: {output.evalue}"))
+        cells.append(texts)
+    return cells
+
+
+def test_notebooks_are_collected():
+    assert NOTEBOOKS, "no notebooks found under docs/"
+    assert Path("ja/notebooks/try-activations.ipynb") in NOTEBOOKS
+
+
+@pytest.mark.parametrize("start", START_DIRS)
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=str)
+def test_notebook_executes_without_error(notebook, start):
+    nb = execute(notebook, start)  # nbclient raises CellExecutionError on the first failing cell
+    assert not [o for cell in code_cells(nb) for o in cell.outputs if o.output_type == "error"]
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=str)
+def test_stored_outputs_match_a_fresh_run(notebook):
+    stored = read(notebook)
+    assert all(cell.outputs for cell in code_cells(stored) if "print(" in cell.source or "plt.show()" in cell.source), (
+        f"{notebook} is stored without outputs: execute it and save it with its outputs"
+    )
+    assert text_outputs(stored) == text_outputs(execute(notebook, "notebook folder")), (
+        f"{notebook}: the stored outputs differ from a fresh run; execute it again and save it"
+    )
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=str)
+def test_stored_notebook_shows_its_plot(notebook):
+    images = [o for cell in code_cells(read(notebook)) for o in cell.outputs if "image/png" in o.get("data", {})]
+    assert images, f"{notebook} has no stored plot"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=str)
+def test_code_comes_from_snippets_not_from_copies(notebook):
+    """The notebooks call the tested functions; they define none of their own."""
+    sources = [cell.source for cell in code_cells(read(notebook))]
+    assert any("from snippets." in source for source in sources)
+    offenders = [line for source in sources for line in source.splitlines() if line.lstrip().startswith(("def ", "lambda"))]
+    assert not offenders, f"{notebook} defines code instead of importing it from snippets: {offenders}"
+
+
+@pytest.mark.parametrize("notebook", [n for n in NOTEBOOKS if n.parts[0] == LANGUAGES[0]], ids=str)
+def test_both_languages_have_the_same_code_cells(notebook):
+    translations = {lang: DOCS / lang / Path(*notebook.parts[1:]) for lang in LANGUAGES}
+    missing = [str(path.relative_to(ROOT)) for path in translations.values() if not path.is_file()]
+    assert not missing, f"missing translation: {missing}"
+    code = {lang: [cell.source for cell in code_cells(read(path.relative_to(DOCS)))] for lang, path in translations.items()}
+    assert code[LANGUAGES[0]] == code[LANGUAGES[1]], f"{notebook}: the code cells differ between languages"
+
+
+def test_every_notebook_has_a_language():
+    assert all(n.parts[0] in LANGUAGES for n in NOTEBOOKS), "notebooks belong in docs/<lang>/"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=str)
+def test_site_renders_the_notebook_as_a_page(built_site, notebook):
+    """Rendered cells and the plot, not the notebook's JSON (mkdocs-static-i18n issue 198)."""
+    site_dir, _ = built_site
+    lang, rest = notebook.parts[0], Path(*notebook.parts[1:])
+    prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
+    page_dir = site_dir / prefix / rest.with_suffix("")
+    html = (page_dir / "index.html").read_text(encoding="utf-8")
+    assert '"cell_type"' not in html, f"{prefix}{rest.with_suffix('')}/ is the notebook's raw JSON"
+    assert html.lstrip().startswith("<!doctype html>")
+    assert 'class="jp-Cell jp-CodeCell' in html and "from snippets." in re.sub(r"<[^>]+>", "", html)
+    assert re.search(r'<img [^>]*src="data:image/png;base64,', html), "the stored plot is not on the page"
+    title = next(cell.source for cell in read(notebook).cells if cell.cell_type == "markdown").splitlines()[0].lstrip("# ")
+    assert f"<title>{title} - " in html
+    assert (page_dir / notebook.name).read_bytes() == (DOCS / notebook).read_bytes(), "the .ipynb is not offered for download"
