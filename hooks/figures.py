@@ -15,9 +15,9 @@ import hashlib
 import io
 import runpy
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
-import matplotlib
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
@@ -71,12 +71,14 @@ def cache_key(path: Path) -> str:
     for source in [Path(__file__), path, *imported_snippets(path)]:
         digest.update(source.read_bytes())
     digest.update(repr(sorted(STYLE.items())).encode())
-    digest.update(matplotlib.__version__.encode())
+    digest.update(version("matplotlib").encode())
     return digest.hexdigest()[:16]
 
 
 def draw(path: Path) -> bytes:
     """Run the example as a script and return the SVG its ``plt.show()`` shows."""
+    import matplotlib  # only when a figure is drawn: a warm build never pays for the import
+
     matplotlib.use("Agg", force=True)
     import matplotlib.pyplot as plt
 

@@ -1,0 +1,91 @@
+"""How long does a build take, and how much of it is our figures and notebooks?
+
+Measures in one run, on a copy of the repository (the working tree is not touched):
+
+1. cold: `mkdocs build`, both languages, with an empty figure cache;
+2. warm: the same build again, nothing changed (figures come from the cache);
+3. one-page edit: a Markdown page changed, then built again;
+4. bare: the same pages with the figure hook and mkdocs-jupyter switched off
+   (figures and notebook pages then missing, so not --strict) — the floor the
+   other numbers are compared with.
+
+Prints seconds and the ratios to the bare build. Targets (issue 5): cold <= 20 s;
+warm and one-page edit <= 1.5x bare. Run from the repository root:
+
+    python -m benchmarks.bench_build [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COPIED = ["mkdocs.yml", "docs", "snippets", "hooks"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build(project: Path, config: str = "mkdocs.yml", strict: bool = True) -> float:
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(project / "site")]
+    start = time.perf_counter()
+    result = subprocess.run(command + (["--strict"] if strict else []), cwd=project, env=ENV, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"build failed ({config}):\n{result.stderr}")
+    return seconds
+
+
+def bare_config(project: Path) -> str:
+    """mkdocs.yml without the figure hook and without mkdocs-jupyter."""
+    lines = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    kept, skipping = [], False
+    for line in lines:
+        if line.strip() == "- mkdocs-jupyter:":
+            skipping = True
+            continue
+        if skipping and (line.startswith("      ") or line.strip().startswith("#")):
+            continue  # the plugin's options
+        skipping = False
+        if line.strip() in ("- hooks/figures.py", "- hooks/i18n_notebooks.py") or ".ipynb" in line:
+            continue
+        kept.append(line)
+    (project / "mkdocs-bare.yml").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return "mkdocs-bare.yml"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each warm measurement (median)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp)
+        for name in COPIED:
+            source = ROOT / name
+            (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+        cold = build(project)  # the copy has no .cache/: every figure is drawn
+        warm = statistics.median(build(project) for _ in range(args.repeat))
+        page = project / "docs" / "en" / "functions" / "relu.md"
+        edits = []
+        for i in range(args.repeat):
+            page.write_text(page.read_text(encoding="utf-8") + f"\n<!-- edit {i} -->\n", encoding="utf-8")
+            edits.append(build(project))
+        edit = statistics.median(edits)
+        config = bare_config(project)
+        bare = statistics.median(build(project, config, strict=False) for _ in range(args.repeat))
+    print(f"{'build':<16} {'seconds':>8} {'x bare':>7}  target")
+    print(f"{'cold':<16} {cold:>8.2f} {cold / bare:>7.2f}  <= 20 s   {'ok' if cold <= 20 else 'OVER'}")
+    print(f"{'warm':<16} {warm:>8.2f} {warm / bare:>7.2f}  <= 1.5x   {'ok' if warm <= 1.5 * bare else 'OVER'}")
+    print(f"{'one-page edit':<16} {edit:>8.2f} {edit / bare:>7.2f}  <= 1.5x   {'ok' if edit <= 1.5 * bare else 'OVER'}")
+    print(f"{'bare':<16} {bare:>8.2f} {1.0:>7.2f}")
+    return 0 if cold <= 20 and max(warm, edit) <= 1.5 * bare else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
