@@ -63,3 +63,20 @@ def on_files(files, config):
                 alternates[lang] = _alternate(src_uri, lang, i18n, config)
         i18n.i18n_files_per_language.setdefault(i18n.current_language, []).append(wrapped)
     return files
+
+
+# mkdocs-jupyter caches each rendered notebook by content, and at the end of a
+# build evicts the entries that build did not use. i18n runs one build per
+# language, so each language's build evicted the other's entry and every build
+# rendered every notebook again. Before it evicts, mark the entries of every
+# language's notebooks as used (private helpers of mkdocs-jupyter 0.26.3, pinned).
+@event_priority(100)  # before mkdocs-jupyter's own on_post_build
+def on_post_build(config):
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is None or not jupyter.config["cache"]:
+        return
+    from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
+
+    for notebook in Path(config.docs_dir).rglob("*.ipynb"):
+        key = _compute_cache_key(str(notebook), jupyter.config, jupyter.config["execute"])
+        jupyter._used_cache_paths.add(_get_cache_path(jupyter.config["cache_dir"], key))
