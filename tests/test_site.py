@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, SITE_PATH
 
 DOCS = ROOT / "docs"
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -169,3 +169,20 @@ def test_two_builds_are_byte_identical(built_site, tmp_path):
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     differing = [str(f) for f in files if (first / f).read_bytes() != (second / f).read_bytes()]
     assert not differing, f"files that differ between two builds: {differing}"
+
+
+def test_sitemap_lists_every_page_with_both_languages(built_site):
+    """sitemap.xml: every page of each language, each with hreflang alternates for ja and en."""
+    import xml.etree.ElementTree as ElementTree
+
+    site_dir, _ = built_site
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = ElementTree.parse(site_dir / "sitemap.xml").getroot().findall("s:url", ns)
+    pages = {p.relative_to(DOCS / "ja").with_suffix("") for p in (DOCS / "ja").rglob("*") if p.suffix in (".md", ".ipynb")}
+    assert len(urls) == len(LANGUAGES) * len(pages)
+    for url in urls:
+        loc = url.find("s:loc", ns).text
+        alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
+        assert set(alternates) == set(LANGUAGES), f"{loc}: alternates {alternates}"
+        assert loc in alternates.values()
+        assert alternates["en"] == alternates["ja"].replace(SITE_PATH, SITE_PATH + "en/", 1), alternates
