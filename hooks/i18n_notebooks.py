@@ -80,3 +80,15 @@ def on_post_build(config):
     for notebook in Path(config.docs_dir).rglob("*.ipynb"):
         key = _compute_cache_key(str(notebook), jupyter.config, jupyter.config["execute"])
         jupyter._used_cache_paths.add(_get_cache_path(jupyter.config["cache_dir"], key))
+
+
+# nbconvert gives every plot the same English alt text; say in the page's language what it is
+NBCONVERT_ALT = 'alt="No description has been provided for this image"'
+PLOT_ALT = {"ja": 'alt="ノートブックのセルが描いたグラフ"', "en": 'alt="Plot drawn by the notebook cell above"'}
+
+
+def on_post_page(output, page, config):
+    if not isinstance(page.file, NotebookFile):
+        return output
+    lang = config.plugins["i18n"].current_language
+    return output.replace(NBCONVERT_ALT, PLOT_ALT.get(lang, PLOT_ALT["en"]))

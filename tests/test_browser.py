@@ -25,12 +25,14 @@ Chromium comes from the system (``/usr/bin/chromium``), never from
 from __future__ import annotations
 
 import os
+import re
 import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
@@ -318,6 +320,29 @@ def follow_language_link(page, lang: str) -> list[str]:
     return [] if status == 200 else [f"language switch to {target}: status {status}"]
 
 
+AXE = Axe()  # axe-core's script ships inside the PyPI package: nothing is downloaded
+
+
+def check_accessibility(page) -> list[str]:
+    """No serious or critical axe-core violation (WCAG 2 A/AA rules and best practices)."""
+    violations = AXE.run(page).response["violations"]
+    return [
+        f"axe {v['id']} ({v['impact']}): {v['help']}; first at {v['nodes'][0]['target']}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def check_image_alt_language(page, lang: str) -> list[str]:
+    """Figures carry alt text, in Japanese on Japanese pages."""
+    alts = page.eval_on_selector_all("article img", "imgs => imgs.map(img => img.alt)")
+    problems = [f"image without alt text ({i + 1})" for i, alt in enumerate(alts) if not alt.strip()]
+    if lang == "ja":
+        japanese = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+        problems += [f"alt text not in Japanese: {alt!r}" for alt in alts if alt.strip() and not japanese.search(alt)]
+    return problems
+
+
 def fail_if(problems: list[str], url: str) -> None:
     assert not problems, f"{url}:\n  " + "\n  ".join(problems)
 
@@ -338,6 +363,8 @@ def test_page(tab, site_url, lang, path):
     # arrive so that a missing font counts against this page.
     problems += check_fonts_loaded(page)
     problems += check_language_links(page, site_url, path)
+    problems += check_image_alt_language(page, lang)
+    problems += check_accessibility(page)
     problems += recorder.problems()  # before leaving: the next page's requests are not ours
     other = next(other for other in LANGUAGES if other != lang)
     problems += follow_language_link(page, other)
