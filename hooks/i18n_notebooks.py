@@ -19,8 +19,10 @@ page to i18n's per-language page list (used by the sitemap).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs_jupyter.plugin import NotebookFile
@@ -87,8 +89,21 @@ NBCONVERT_ALT = 'alt="No description has been provided for this image"'
 PLOT_ALT = {"ja": 'alt="ノートブックのセルが描いたグラフ"', "en": 'alt="Plot drawn by the notebook cell above"'}
 
 
+# nbconvert adds a loader that would import Mermaid from cdnjs.cloudflare.com for
+# diagrams in Markdown cells. Our notebooks have none: drop it, and refuse one
+# that has, rather than let it fetch from a CDN.
+NBCONVERT_MERMAID = re.compile(
+    r'<script type="module">\s*document\.addEventListener\("DOMContentLoaded", async \(\) => \{\s*'
+    r'const diagrams = document\.querySelectorAll\("\.jp-Mermaid > pre\.mermaid"\);.*?</script>',
+    re.DOTALL,
+)
+
+
 def on_post_page(output, page, config):
     if not isinstance(page.file, NotebookFile):
         return output
+    if 'class="jp-Mermaid' in output:
+        raise PluginError(f"{page.file.src_uri}: Mermaid in notebooks is not supported (nbconvert loads it from a CDN)")
+    output = NBCONVERT_MERMAID.sub("", output)
     lang = config.plugins["i18n"].current_language
     return output.replace(NBCONVERT_ALT, PLOT_ALT.get(lang, PLOT_ALT["en"]))

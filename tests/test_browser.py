@@ -13,7 +13,10 @@ These tests load each page of both languages from the locally served site
 5. every formula is typeset by MathJax, once and without error;
 6. ``<html lang>`` matches the page's language;
 7. the header language switch points to the same page in each language and
-   the counterpart page loads.
+   the counterpart page loads;
+8. every Mermaid diagram is drawn (with Mermaid served by the site itself),
+   labelled in the page's language;
+9. axe-core finds no serious or critical accessibility violation.
 
 Finally the client-side search is tried in each language: results must exist
 and stay in the language of the page the reader searches from.
@@ -147,6 +150,12 @@ def browser_context(chromium):
     # Abort anything bound for another host so a test run never reaches the internet;
     # the page's request event still records it, so the test fails on it.
     context.route(lambda url: not is_local(url), lambda route: route.abort())
+    # Material draws each Mermaid diagram into a closed shadow root; open it so the
+    # tests (and axe) can see the drawing. Nothing else about the page changes.
+    context.add_init_script(
+        "const attach = Element.prototype.attachShadow;"
+        "Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: 'open'}); };"
+    )
     yield context
     context.close()
 
@@ -186,12 +195,13 @@ def tab(browser_context):
     page.close()
 
 
-def open_page(page, url: str) -> None:
-    """Load ``url`` and require a 200 for the document itself."""
+def open_page(page, url: str) -> str:
+    """Load ``url``, require a 200 for the document itself and return its HTML as served."""
     response = page.goto(url, wait_until="load")
     assert response is not None and response.status == 200, (
         f"{url}: document status {response.status if response else 'none'}"
     )
+    return response.text()
 
 
 # --- Per-page checks -----------------------------------------------------------
@@ -320,6 +330,39 @@ def follow_language_link(page, lang: str) -> list[str]:
     return [] if status == 200 else [f"language switch to {target}: status {status}"]
 
 
+DIAGRAMS_DRAWN = """n => [...document.querySelectorAll('div.mermaid')]
+    .filter(div => div.shadowRoot && div.shadowRoot.querySelector('svg')).length >= n"""
+DIAGRAMS = """() => [...document.querySelectorAll('div.mermaid')].map(div => {
+    const svg = div.shadowRoot.querySelector('svg');
+    return {
+        nodes: svg.querySelectorAll('g.node').length,
+        edges: svg.querySelectorAll('.edgePaths path').length,
+        labels: [...svg.querySelectorAll('g.node')].map(node => node.textContent.trim()),
+        width: svg.getBoundingClientRect().width,
+        error: svg.textContent.includes('Syntax error'),
+    };
+})"""
+
+
+def check_diagrams(page, served_html: str, lang: str) -> list[str]:
+    """Every Mermaid fence became a drawn flowchart, labelled in the page's language."""
+    expected = served_html.count('<pre class="mermaid">')
+    if not expected:
+        return []
+    try:
+        page.wait_for_function(DIAGRAMS_DRAWN, arg=expected)
+    except PlaywrightTimeoutError:
+        return [f"{expected} Mermaid diagrams expected; not all were drawn (is mermaid.tiny.js served?)"]
+    problems = []
+    japanese = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    for i, diagram in enumerate(page.evaluate(DIAGRAMS), start=1):
+        if diagram["error"] or diagram["nodes"] < 2 or diagram["edges"] < 1 or diagram["width"] < 100:
+            problems.append(f"diagram {i} not drawn properly: {diagram}")
+        if lang == "ja" and not any(japanese.search(label) for label in diagram["labels"]):
+            problems.append(f"diagram {i} has no Japanese labels: {diagram['labels']}")
+    return problems
+
+
 AXE = Axe()  # axe-core's script ships inside the PyPI package: nothing is downloaded
 
 
@@ -354,10 +397,11 @@ def fail_if(problems: list[str], url: str) -> None:
 def test_page(tab, site_url, lang, path):
     page, recorder = tab
     url = site_url + lang_prefix(lang) + path
-    open_page(page, url)
+    served_html = open_page(page, url)
 
     problems = check_html_lang(page, lang)
     problems += check_images(page)
+    problems += check_diagrams(page, served_html, lang)
     problems += check_mathjax(page)
     # MathJax requests its fonts only once it has output to show; let them
     # arrive so that a missing font counts against this page.

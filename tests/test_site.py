@@ -53,7 +53,11 @@ def test_every_page_is_built_in_both_languages(built_site, page):
 def test_no_third_party_urls_in_scripts_styles_or_images(built_site):
     """Pages may link out (<a href>), but must not load anything from another host."""
     site_dir, _ = built_site
-    loading = re.compile(r'<(?:script|img|iframe|source)[^>]+src="(https?:)?//|<link[^>]+rel="(?:stylesheet|preload|preconnect|icon)"[^>]+href="(https?:)?//')
+    loading = re.compile(
+        r'<(?:script|img|iframe|source)[^>]+src="(https?:)?//'
+        r'|<link[^>]+rel="(?:stylesheet|preload|modulepreload|preconnect|icon)"[^>]+href="(https?:)?//'
+        r'|\bimport\(\s*["\'](https?:)?//'  # a module script's dynamic import
+    )
     offenders = [str(p.relative_to(site_dir)) for p in site_dir.rglob("*.html") if loading.search(p.read_text(encoding="utf-8"))]
     assert not offenders, f"pages loading from another host: {offenders}"
     css = "".join(p.read_text(encoding="utf-8") for p in site_dir.rglob("*.css"))
@@ -116,10 +120,13 @@ def test_figures_are_not_committed():
 
 
 @pytest.fixture
-def project_copy(tmp_path) -> Path:
-    for name in ["mkdocs.yml", "docs", "snippets", "hooks"]:
+def project_copy(tmp_path, built_site) -> Path:
+    for name in ["mkdocs.yml", "package.json", "package-lock.json", "docs", "snippets", "hooks"]:
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    # Mermaid's tarball, fetched by the session's build (built_site): no second download
+    if (ROOT / ".cache" / "npm").exists():
+        shutil.copytree(ROOT / ".cache" / "npm", tmp_path / ".cache" / "npm")
     return tmp_path
 
 

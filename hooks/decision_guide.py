@@ -1,0 +1,138 @@
+"""The decision guide flowcharts: written once, labelled in each language.
+
+A page asks for a chart with a line holding only ``<!-- decision guide: hidden -->``
+(or ``output``); this hook puts a ```` ```mermaid ```` fence there, which Material renders (and
+``hooks/mermaid.py`` serves Mermaid for). The questions, answers and edges are
+written once, so the two languages cannot disagree on the advice; only the
+labels differ. ``tests/test_comparison.py`` checks the answers against the
+function pages and against the page's table of choices.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.exceptions import PluginError
+
+MARKER = re.compile(r"^<!-- decision guide: (\w+) -->$", re.MULTILINE)
+
+# One chart per layer, each from its first question; the direction keeps it narrow
+# enough to be shown at full size. Title and description are for screen readers
+# (Mermaid's accTitle / accDescr).
+CHARTS = {
+    "hidden": {
+        "root": "transformer",
+        "direction": "TD",
+        "title": {"en": "Choosing the hidden layers' activation", "ja": "隠れ層の活性化関数の選び方"},
+        "description": {
+            "en": "Asks in turn about transformers, recurrent networks, self-normalising networks "
+            "and dying units; the first yes names the function, and ReLU is the default.",
+            "ja": "Transformer か、再帰型ネットワークか、自己正規化ネットワークか、死んでしまうユニットが多いかを順に尋ね、"
+            "最初に「はい」となったところで使う関数を示します。どれにも当てはまらなければ ReLU です。",
+        },
+    },
+    "output": {
+        "root": "task",
+        "direction": "LR",
+        "title": {"en": "Choosing the output layer's activation", "ja": "出力層の活性化関数の選び方"},
+        "description": {
+            "en": "Names the output function for each task: identity for a real number, softplus for "
+            "a positive number, sigmoid for two classes, softmax for one of K classes, and a sigmoid "
+            "on each output for several labels.",
+            "ja": "予測するものごとに出力層の関数を示します。実数なら恒等関数、正の値ならソフトプラス関数、"
+            "2 クラスならシグモイド関数、K クラスのどれか 1 つならソフトマックス関数、"
+            "複数のラベルなら出力ごとにシグモイド関数です。",
+        },
+    },
+}
+
+# Questions: id -> labels
+QUESTIONS = {
+    "transformer": {"en": "A transformer block?", "ja": "Transformer のブロック？"},
+    "recurrent": {"en": "An RNN cell (LSTM, GRU)?", "ja": "RNN のセル（LSTM、GRU）？"},
+    "self_normalising": {
+        "en": "A plain deep MLP, LeCun normal init, no normalisation layers?",
+        "ja": "素の深い MLP で、LeCun の正規分布で初期化し、正規化層なし？",
+    },
+    "dying": {"en": "Many ReLU units stuck at 0?", "ja": "出力が 0 のまま動かない ReLU が多い？"},
+    "task": {"en": "What does the network predict?", "ja": "何を予測する？"},
+}
+
+# Answers: id -> (functions of this handbook it recommends, labels)
+ANSWERS = {
+    "use_gelu_silu": (("gelu", "silu"), {"en": "GELU or SiLU", "ja": "GELU または SiLU"}),
+    "use_sigmoid_tanh": (
+        ("sigmoid", "tanh"),
+        {"en": "sigmoid for the gates, tanh for the state", "ja": "ゲートにシグモイド関数、状態に tanh"},
+    ),
+    "use_selu": (("selu",), {"en": "SELU", "ja": "SELU"}),
+    "use_leaky_elu": (("leaky_relu", "elu"), {"en": "Leaky ReLU or ELU", "ja": "Leaky ReLU または ELU"}),
+    "use_relu": (("relu",), {"en": "ReLU, the default", "ja": "ReLU（まずはこれ）"}),
+    "use_identity": (("identity",), {"en": "identity", "ja": "恒等関数"}),
+    "use_softplus": (("softplus",), {"en": "softplus", "ja": "ソフトプラス関数"}),
+    "use_sigmoid": (("sigmoid",), {"en": "sigmoid", "ja": "シグモイド関数"}),
+    "use_softmax": (
+        ("softmax",),
+        {"en": "softmax; train with log-softmax and cross-entropy", "ja": "ソフトマックス関数（学習は対数ソフトマックスと交差エントロピーで）"},
+    ),
+    "use_sigmoid_each": (("sigmoid",), {"en": "sigmoid on each output", "ja": "出力ごとにシグモイド関数"}),
+}
+
+# Edges: (from, to, labels)
+YES = {"en": "yes", "ja": "はい"}
+NO = {"en": "no", "ja": "いいえ"}
+EDGES = [
+    ("transformer", "use_gelu_silu", YES),
+    ("transformer", "recurrent", NO),
+    ("recurrent", "use_sigmoid_tanh", YES),
+    ("recurrent", "self_normalising", NO),
+    ("self_normalising", "use_selu", YES),
+    ("self_normalising", "dying", NO),
+    ("dying", "use_leaky_elu", YES),
+    ("dying", "use_relu", NO),
+    ("task", "use_identity", {"en": "a real number", "ja": "実数（回帰）"}),
+    ("task", "use_softplus", {"en": "a positive number", "ja": "正の値（回帰）"}),
+    ("task", "use_sigmoid", {"en": "one of 2 classes", "ja": "2 クラスのどちらか"}),
+    ("task", "use_softmax", {"en": "one of K classes", "ja": "K クラスのどれか 1 つ"}),
+    ("task", "use_sigmoid_each", {"en": "several labels at once", "ja": "複数のラベル"}),
+]
+
+
+def reachable(root: str) -> list[str]:
+    """The nodes of the chart that starts at ``root``, in the order they are written."""
+    found = [root]
+    for node in found:
+        found += [end for start, end, _ in EDGES if start == node and end not in found]
+    return found
+
+
+def mermaid(chart: str, lang: str) -> str:
+    """A chart's Mermaid source in one language."""
+    spec = CHARTS[chart]
+    nodes = reachable(spec["root"])
+    lines = [
+        f"flowchart {spec['direction']}",
+        f"  accTitle: {spec['title'][lang]}",
+        f"  accDescr: {spec['description'][lang]}",
+    ]
+    for node in nodes:
+        if node in QUESTIONS:
+            lines.append(f'  {node}{{{{"{QUESTIONS[node][lang]}"}}}}')  # hexagon: a question
+        else:
+            lines.append(f'  {node}("{ANSWERS[node][1][lang]}")')  # rounded box: an answer
+    lines += [f'  {start} -->|"{labels[lang]}"| {end}' for start, end, labels in EDGES if start in nodes]
+    return "\n".join(lines)
+
+
+def on_page_markdown(markdown, page, config, files):
+    lang = config.theme["language"]  # mkdocs-static-i18n sets it for each language's build
+
+    def fence(match: re.Match) -> str:
+        chart = match.group(1)
+        if chart not in CHARTS:
+            raise PluginError(f"{page.file.src_uri}: no decision-guide chart {chart!r}; known: {sorted(CHARTS)}")
+        if lang not in CHARTS[chart]["title"]:
+            raise PluginError(f"{page.file.src_uri}: no decision-guide labels for language {lang!r}")
+        return f"```mermaid\n{mermaid(chart, lang)}\n```"
+
+    return MARKER.sub(fence, markdown)

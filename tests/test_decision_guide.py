@@ -1,0 +1,112 @@
+"""The decision-guide flowcharts (hooks/decision_guide.py) and the Mermaid they need (hooks/mermaid.py).
+
+The charts are written once for both languages; these tests check that they
+are well formed, name only functions this handbook has, give the same advice
+as the table of choices on each language's comparison page, and arrive in the
+built pages with Mermaid served locally. The browser tests check that they draw.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+import sys
+from collections import Counter
+
+import pytest
+
+from conftest import LANGUAGES, ROOT
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from decision_guide import ANSWERS, CHARTS, EDGES, MARKER, QUESTIONS, mermaid, reachable  # noqa: E402
+from mermaid import PACKAGE, SERVED, locked, verified  # noqa: E402
+
+MERMAID_SCRIPT = next(iter(SERVED))  # the site path of mermaid's script
+
+
+def labelled(labels: dict[str, str]) -> bool:
+    return set(labels) == set(LANGUAGES) and all(text.strip() for text in labels.values())
+
+
+def test_every_label_exists_in_both_languages():
+    unlabelled = [node for node, labels in QUESTIONS.items() if not labelled(labels)]
+    unlabelled += [node for node, (_, labels) in ANSWERS.items() if not labelled(labels)]
+    unlabelled += [f"{start} -> {end}" for start, end, labels in EDGES if not labelled(labels)]
+    unlabelled += [f"{chart} {key}" for chart, spec in CHARTS.items() for key in ("title", "description") if not labelled(spec[key])]
+    assert not unlabelled
+    # Quotes would end Mermaid's "..." labels early
+    assert not [text for text in map(str, [QUESTIONS, ANSWERS, EDGES]) if '\\"' in text]
+
+
+def test_charts_are_trees_of_questions_ending_in_answers():
+    nodes = [node for spec in CHARTS.values() for node in reachable(spec["root"])]
+    assert Counter(nodes) == Counter([*QUESTIONS, *ANSWERS]), "every node in exactly one chart"
+    ends = Counter(end for _, end, _ in EDGES)
+    assert all(ends[node] == 1 for node in nodes if node not in (spec["root"] for spec in CHARTS.values()))
+    for question in QUESTIONS:
+        choices = [labels["en"] for start, _, labels in EDGES if start == question]
+        assert len(choices) >= 2 and len(set(choices)) == len(choices), question
+    assert not [start for start, _, _ in EDGES if start in ANSWERS], "answers are leaves"
+    # Mermaid reserves "end"; ids are plain words
+    assert all(re.fullmatch(r"[a-z_]+", node) and node != "end" for node in nodes)
+
+
+def test_answers_name_functions_of_this_handbook():
+    for node, (names, _) in ANSWERS.items():
+        assert names, node
+        for name in names:
+            assert (ROOT / "snippets" / f"{name}.py").exists(), f"{node}: no snippets/{name}.py"
+            for lang in LANGUAGES:
+                assert (ROOT / "docs" / lang / "functions" / f"{name}.md").exists(), f"{node}: no {lang} page for {name}"
+
+
+def choice_rows(lang: str) -> list[frozenset[str]]:
+    """The functions each row of the page's three-column table of choices links to."""
+    text = (ROOT / "docs" / lang / "comparison.md").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.startswith("|") and line.count("|") == 4]
+    body = [row for row in rows[1:] if not row.startswith("| ---")]  # rows[0] is the header
+    return [frozenset(re.findall(r"\(functions/(\w+)\.md", row.split("|")[2])) for row in body]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_charts_give_the_advice_of_the_table_of_choices(lang):
+    """One answer per row of the table, recommending the same functions."""
+    answers = Counter(frozenset(names) for names, _ in ANSWERS.values())
+    assert answers == Counter(choice_rows(lang))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_comparison_page_asks_for_each_chart_once(lang):
+    text = (ROOT / "docs" / lang / "comparison.md").read_text(encoding="utf-8")
+    assert Counter(MARKER.findall(text)) == Counter(list(CHARTS))
+
+
+def test_built_pages_carry_the_charts_and_load_mermaid_only_there(built_site):
+    site_dir, _ = built_site
+    assert (site_dir / MERMAID_SCRIPT).stat().st_size > 1_000_000
+    for lang in LANGUAGES:
+        prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
+        page = (site_dir / prefix / "comparison" / "index.html").read_text(encoding="utf-8")
+        fences = [html.unescape(f) for f in re.findall(r'<pre class="mermaid"><code>(.*?)</code></pre>', page, re.S)]
+        assert fences == [mermaid(chart, lang) for chart in CHARTS]
+        # Before Material's bundle, which otherwise fetches Mermaid from unpkg.com
+        script = re.search(rf'<script src="(\.\./)+{MERMAID_SCRIPT}"', page)
+        assert script and script.start() < page.index("assets/javascripts/bundle.")
+    others = [
+        path.relative_to(site_dir).as_posix()
+        for path in site_dir.rglob("*.html")
+        if path.parent.name != "comparison" and MERMAID_SCRIPT in path.read_text(encoding="utf-8")
+    ]
+    assert not others, "pages without a diagram must not load Mermaid"
+
+
+def test_mermaid_is_pinned_and_hash_checked():
+    version, integrity, url = locked()
+    wanted = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"][PACKAGE]
+    assert version == wanted, "package.json and package-lock.json disagree: run npm install --package-lock-only"
+    assert integrity.startswith("sha512-") and url.endswith(f"-{version}.tgz")
+    good = "sha512-" + base64.b64encode(hashlib.sha512(b"mermaid").digest()).decode()
+    assert verified(b"mermaid", good) and not verified(b"mermaid!", good)
