@@ -14,6 +14,15 @@ import re
 HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
-def on_post_page(output, page, config):
+def _drop_head_alternates(output: str) -> str:
     head, sep, body = output.partition("</head>")
     return HEAD_ALTERNATE.sub("", head) + sep + body
+
+
+def on_post_page(output, page, config):
+    return _drop_head_alternates(output)
+
+
+def on_post_template(output, template_name, config):
+    # The 404 page has them too (pointing at the language roots; no en/sitemap.xml exists)
+    return _drop_head_alternates(output) if template_name == "404.html" else output

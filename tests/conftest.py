@@ -46,7 +46,7 @@ def built_site(tmp_path_factory) -> tuple[Path, str]:
 
 
 class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under its project path, as GitHub Pages does."""
+    """Serves the site under its project path, and its 404 page for missing paths, as GitHub Pages does."""
 
     prefix = "/"
 
@@ -54,6 +54,19 @@ class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / "__outside_site_path__")
         return super().translate_path("/" + path[len(self.prefix) :])
+
+    def send_error(self, code, message=None, explain=None):
+        # GitHub Pages answers a missing path with the site's /404.html, status 404
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, *args):
         pass

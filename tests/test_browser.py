@@ -474,3 +474,37 @@ def test_search(tab, site_url, lang, query):
         f"{url}: search {query!r} returned pages not in {lang!r}:\n  " + "\n  ".join(wrong)
     )
     fail_if(recorder.problems(), f"{url} (search {query!r})")
+
+
+# --- Missing pages ---------------------------------------------------------------
+
+# (language the reader expects, a missing path, the 404 page's heading in that language)
+MISSING = [
+    pytest.param("ja", "no-such-page/", "ページが見つかりません", id="ja:/no-such-page/"),
+    pytest.param("ja", "functions/no-such-function/", "ページが見つかりません", id="ja:/functions/no-such-function/"),
+    pytest.param("en", "en/no-such-page/", "Page not found", id="en:/en/no-such-page/"),
+    pytest.param("en", "en/functions/no-such-function/", "Page not found", id="en:/en/functions/no-such-function/"),
+]
+
+
+@pytest.mark.parametrize(("lang", "path", "heading"), MISSING)
+def test_missing_page_shows_a_404_in_its_language(tab, site_url, lang, path, heading):
+    """The local server answers a missing path as GitHub Pages does: /404.html, status 404."""
+    page, recorder = tab
+    url = site_url + path
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.status == 404, f"{url}: status {response.status if response else None}"
+    if lang != LANGUAGES[0]:  # the root 404 page sends the reader on to the language's own
+        page.wait_for_url(site_url + lang_prefix(lang) + "404.html", wait_until="load")
+    problems = check_html_lang(page, lang)
+    actual = page.locator("article h1").inner_text()
+    if actual != heading:
+        problems.append(f"heading {actual!r}, expected {heading!r}")
+    home = page.locator("article a").first.evaluate("el => el.href")
+    if home != site_url + lang_prefix(lang):
+        problems.append(f"first link goes to {home}, expected the {lang} home page")
+    problems += check_accessibility(page)
+    # The document's own 404 (and Chromium's console line about it) is the point of the test
+    recorder.bad_responses = [line for line in recorder.bad_responses if line != f"404 {url}"]
+    recorder.console_errors = [text for text in recorder.console_errors if "404" not in text]
+    fail_if(problems + recorder.problems(), url)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -193,3 +194,20 @@ def test_sitemap_lists_every_page_with_both_languages(built_site):
         assert set(alternates) == set(LANGUAGES), f"{loc}: alternates {alternates}"
         assert loc in alternates.values()
         assert alternates["en"] == alternates["ja"].replace(SITE_PATH, SITE_PATH + "en/", 1), alternates
+
+
+def test_404_page_in_each_language(built_site):
+    """/404.html (what GitHub Pages serves for any missing path) is Japanese and sends /en/ paths
+    to /en/404.html, which is English; both link home in their language and are not indexed."""
+    site_dir, _ = built_site
+    expected = {"ja": ("404.html", "ページが見つかりません", SITE_PATH), "en": ("en/404.html", "Page not found", SITE_PATH + "en/")}
+    for lang, (path, title, home) in expected.items():
+        page = (site_dir / path).read_text(encoding="utf-8")
+        assert f'<html lang="{lang}"' in page and f"<h1>{title}</h1>" in page and "404 - Not found" not in page, path
+        assert f"<title>{title} - " in page and '<meta name="robots" content="noindex">' in page, path
+        assert f'<a href="{home}">' in page, f"{path}: no link to {home}"
+        switch = dict(re.findall(r'<a href="([^"]*)" hreflang="(\w+)" class="md-select__link"', page))
+        assert switch == {SITE_PATH: "ja", SITE_PATH + "en/": "en"}, f"{path}: language switch {switch}"
+        assert not re.search(r'<link rel="alternate"[^>]*hreflang', page), f"{path}: head alternates (Material fetches <href>/sitemap.xml)"
+    root = (site_dir / "404.html").read_text(encoding="utf-8")
+    assert json.dumps({SITE_PATH + "en/": SITE_PATH + "en/404.html"}) in root
