@@ -16,7 +16,8 @@ These tests load each page of both languages from the locally served site
    the counterpart page loads;
 8. every Mermaid diagram is drawn (with Mermaid served by the site itself),
    labelled in the page's language;
-9. axe-core finds no serious or critical accessibility violation.
+9. axe-core finds no serious or critical accessibility violation, in the light
+   scheme and again in the dark (slate) one a reader's system may ask for.
 
 Finally the client-side search is tried in each language: results must exist
 and stay in the language of the page the reader searches from.
@@ -141,11 +142,9 @@ class Recorder:
         )
 
 
-@pytest.fixture(scope="session")
-def browser_context(chromium):
-    """One browser context for all tests: its HTTP cache spares each test a cold
-    download of MathJax (~0.25 s a page). Tests still get a fresh page each."""
-    context = chromium.new_context()
+def new_context(chromium, **options):
+    """A browser context set up as every test needs it."""
+    context = chromium.new_context(**options)
     context.set_default_timeout(TIMEOUT_MS)
     # Abort anything bound for another host so a test run never reaches the internet;
     # the page's request event still records it, so the test fails on it.
@@ -156,6 +155,22 @@ def browser_context(chromium):
         "const attach = Element.prototype.attachShadow;"
         "Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: 'open'}); };"
     )
+    return context
+
+
+@pytest.fixture(scope="session")
+def browser_context(chromium):
+    """One browser context for all tests: its HTTP cache spares each test a cold
+    download of MathJax (~0.25 s a page). Tests still get a fresh page each."""
+    context = new_context(chromium, color_scheme="light")
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def dark_context(chromium):
+    """A reader whose system asks for dark mode: Material then shows its slate scheme."""
+    context = new_context(chromium, color_scheme="dark")
     yield context
     context.close()
 
@@ -182,10 +197,9 @@ def watchdog():
     signal.signal(signal.SIGALRM, previous)
 
 
-@pytest.fixture
-def tab(browser_context):
+def recording_tab(context):
     """A fresh page, recording its console output, requests and responses."""
-    page = browser_context.new_page()
+    page = context.new_page()
     recorder = Recorder()
     page.on("console", recorder.on_console)
     page.on("pageerror", lambda error: recorder.page_errors.append(str(error)))
@@ -193,6 +207,16 @@ def tab(browser_context):
     page.on("response", recorder.on_response)
     yield page, recorder
     page.close()
+
+
+@pytest.fixture
+def tab(browser_context):
+    yield from recording_tab(browser_context)
+
+
+@pytest.fixture
+def dark_tab(dark_context):
+    yield from recording_tab(dark_context)
 
 
 def open_page(page, url: str) -> str:
@@ -413,6 +437,20 @@ def test_page(tab, site_url, lang, path):
     other = next(other for other in LANGUAGES if other != lang)
     problems += follow_language_link(page, other)
     fail_if(problems, url)
+
+
+@pytest.mark.parametrize(("lang", "path"), PAGES, ids=[f"{lang}:/{path}" for lang, path in PAGES])
+def test_page_in_dark_scheme(dark_tab, site_url, lang, path):
+    """The slate scheme's colours (and everything else axe checks) hold up too."""
+    page, recorder = dark_tab
+    url = site_url + lang_prefix(lang) + path
+    served_html = open_page(page, url)
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    problems = [] if scheme == "slate" else [f"color scheme {scheme!r}, expected 'slate'"]
+    problems += check_mathjax(page)  # typeset output is part of what axe checks
+    problems += check_diagrams(page, served_html, lang)
+    problems += check_accessibility(page)
+    fail_if(problems + recorder.problems(), url + " (dark)")
 
 
 # --- Search --------------------------------------------------------------------
