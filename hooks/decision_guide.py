@@ -133,6 +133,7 @@ def on_page_markdown(markdown, page, config, files):
             raise PluginError(f"{page.file.src_uri}: no decision-guide chart {chart!r}; known: {sorted(CHARTS)}")
         if lang not in CHARTS[chart]["title"]:
             raise PluginError(f"{page.file.src_uri}: no decision-guide labels for language {lang!r}")
-        return f"```mermaid\n{mermaid(chart, lang)}\n```"
+        # The source is no text to search in (Material's search skips data-search-exclude)
+        return f'```mermaid {{data-search-exclude=""}}\n{mermaid(chart, lang)}\n```'
 
     return MARKER.sub(fence, markdown)

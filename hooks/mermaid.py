@@ -42,7 +42,7 @@ SERVED = {  # site path -> file inside the package
     "assets/javascripts/mermaid.tiny.js": SCRIPT,
     "assets/javascripts/mermaid.tiny.LICENSE.txt": "LICENSE",  # MIT asks for the notice with copies
 }
-DIAGRAM = '<pre class="mermaid">'  # what the mermaid custom fence writes
+DIAGRAM = '<pre class="mermaid"'  # what the mermaid custom fence writes
 # Material checks for window.mermaid when its bundle runs, so ours must load first
 BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"')
 

@@ -370,7 +370,7 @@ DIAGRAMS = """() => [...document.querySelectorAll('div.mermaid')].map(div => {
 
 def check_diagrams(page, served_html: str, lang: str) -> list[str]:
     """Every Mermaid fence became a drawn flowchart, labelled in the page's language."""
-    expected = served_html.count('<pre class="mermaid">')
+    expected = served_html.count('<pre class="mermaid"')
     if not expected:
         return []
     try:

@@ -90,7 +90,7 @@ def test_built_pages_carry_the_charts_and_load_mermaid_only_there(built_site):
     for lang in LANGUAGES:
         prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
         page = (site_dir / prefix / "comparison" / "index.html").read_text(encoding="utf-8")
-        fences = [html.unescape(f) for f in re.findall(r'<pre class="mermaid"><code>(.*?)</code></pre>', page, re.S)]
+        fences = [html.unescape(f) for f in re.findall(r'<pre class="mermaid"[^>]*><code>(.*?)</code></pre>', page, re.S)]
         assert fences == [mermaid(chart, lang) for chart in CHARTS]
         # Before Material's bundle, which otherwise fetches Mermaid from unpkg.com
         script = re.search(rf'<script src="(\.\./)+{MERMAID_SCRIPT}"', page)
@@ -101,6 +101,9 @@ def test_built_pages_carry_the_charts_and_load_mermaid_only_there(built_site):
         if path.parent.name != "comparison" and MERMAID_SCRIPT in path.read_text(encoding="utf-8")
     ]
     assert not others, "pages without a diagram must not load Mermaid"
+    # The charts' source is kept out of the search indexes (no "flowchart TD" in results)
+    indexes = list(site_dir.rglob("search_index.json"))
+    assert indexes and not [p for p in indexes if "accTitle" in p.read_text(encoding="utf-8")]
 
 
 def test_mermaid_is_pinned_and_hash_checked():
