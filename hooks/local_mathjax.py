@@ -1,12 +1,20 @@
 """Serve MathJax 3 from the site itself: no CDN request when a reader opens a page.
 
 The files come from the PyPI package ``django-static-mathjax`` (only MathJax's
-static files, see requirements.txt). ``assets/mathjax/tex-chtml.js`` is
-listed in ``extra_javascript``; it loads its fonts and the TeX extensions it
-needs on demand from the folders beside it, so those are served too. The
-bundle without MathML input is used on purpose: re-typesetting a page (Material
-does it on every page load) would otherwise typeset the hidden MathML copy that
-MathJax adds for screen readers a second time.
+static files, see requirements.txt). ``assets/mathjax/startup.js`` is listed in
+``extra_javascript``; ``mathjax-config.js`` tells it to load, from the folders
+beside it, the components below: TeX input (with ams, autoload and the TeX
+packages autoload fetches on first use), CHTML output (with its fonts) and the
+hidden MathML copy for screen readers (``a11y/assistive-mml``).
+
+Components rather than the combined ``tex-chtml.js`` (1161 kB): the same TeX
+input and output for 761 kB, to keep a page's first view within its budget
+(issue 5, ``benchmarks/page_weight.py``). The trade-off: the combined file's
+right-click menu (``ui/menu``, 426 kB) is gone, so readers can no longer copy a
+formula as TeX/MathML, zoom it, or switch renderer or speech options from it;
+screen readers still read the MathML copy. No MathML input either, on purpose:
+re-typesetting a page (Material does it on every page load) would otherwise
+typeset the hidden MathML copy a second time.
 """
 
 from __future__ import annotations
@@ -19,11 +27,14 @@ from mkdocs.structure.files import File
 
 ES5 = Path(mathjax.__file__).parent / "static" / "mathjax" / "es5"
 SERVED = [
-    "tex-chtml.js",
-    "output/chtml/fonts/woff-v2",  # the CHTML fonts
+    "startup.js",  # the loader; it fetches the rest on demand
+    "core.js",
+    "input/tex.js",
     "input/tex/extensions",  # TeX packages that autoload loads on first use
-    "a11y",  # accessibility menu items
-    "sre",  # speech rule engine used by the a11y items
+    "output/chtml.js",
+    "output/chtml/fonts/tex.js",
+    "output/chtml/fonts/woff-v2",  # the CHTML fonts
+    "a11y/assistive-mml.js",
 ]
 
 

@@ -160,8 +160,8 @@ def new_context(chromium, **options):
 
 @pytest.fixture(scope="session")
 def browser_context(chromium):
-    """One browser context for all tests: its HTTP cache spares each test a cold
-    download of MathJax (~0.25 s a page). Tests still get a fresh page each."""
+    """One browser context for all tests; each test gets a fresh page in it. Pages load
+    cold: Playwright turns the HTTP cache off while route() is active."""
     context = new_context(chromium, color_scheme="light")
     yield context
     context.close()

@@ -1,0 +1,310 @@
+"""How many bytes does a reader download to see a page?
+
+Serves the built site on localhost under its project path (as the browser tests
+do) and opens pages in headless Chromium with an empty cache. The server counts
+every response body it sends: the page's own requests and those of Material's
+search worker alike (a CDP session on the page misses the worker's), and
+nothing served from the browser's cache. Response headers (~0.2 kB each) are
+not counted. Two sizes are printed:
+
+- decoded: the bodies as a plain static server sends them (no compression);
+- gzip: the same, with each compressible body (HTML, CSS, JS, JSON, SVG)
+  gzip-compressed at level 6, as GitHub Pages would send it; computed from the
+  files, not served.
+
+Budgets (issue 5), on decoded bytes in each language: the first view of
+``functions/sigmoid/`` <= 1.6 MB, and ``functions/relu/`` opened after it in the
+same tab <= 100 kB of new bytes. With --all-pages, every page's first view is
+listed too (for authors; ~1.3 s a page). kB = 1000 bytes. Run from the
+repository root:
+
+    python -m benchmarks.page_weight [--site-dir DIR] [--all-pages]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT / "tests") not in sys.path:
+    sys.path.insert(0, str(ROOT / "tests"))  # the tests' server and Chromium settings
+
+from conftest import LANGUAGES, SITE_PATH, _PrefixHandler, _QuietServer  # noqa: E402
+from test_browser import CHROMIUM, CHROMIUM_ARGS, PAGES, is_local, lang_prefix  # noqa: E402
+
+FIRST, SECOND = "functions/sigmoid/", "functions/relu/"
+FIRST_BUDGET, SECOND_BUDGET = 1_600_000, 100_000  # decoded bytes
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")
+QUIET_S = 0.25  # no request for this long after MathJax and the fonts are done: the page is complete
+TIMEOUT_MS = 10_000
+
+# MathJax loads its fonts once it has typeset; wait for both (if the page has MathJax)
+SETTLED = """async (ms) => Promise.race([
+    (async () => {
+        if (window.MathJax?.startup?.promise) await window.MathJax.startup.promise;
+        await document.fonts.ready;
+        return null;
+    })().catch(error => `page did not settle: ${error}`),
+    new Promise(resolve => setTimeout(() => resolve(`page still busy after ${ms} ms`), ms)),
+])"""
+
+
+@dataclass(frozen=True)
+class Response:
+    path: str
+    status: int
+    type: str
+    decoded: int  # body bytes sent
+    gzip: int  # body bytes if compressible ones were gzipped
+
+
+@dataclass
+class View:
+    """One page view: what the server sent for it, and what failed."""
+
+    url: str
+    responses: list[Response]
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def fetched(self) -> int:
+        """Responses with a body; the others are 304s (cached copy still valid) or empty."""
+        return sum(1 for r in self.responses if r.decoded)
+
+    @property
+    def decoded(self) -> int:
+        return sum(r.decoded for r in self.responses)
+
+    @property
+    def gzip(self) -> int:
+        return sum(r.gzip for r in self.responses)
+
+    def largest(self, n: int = 6) -> list[str]:
+        top = sorted((r for r in self.responses if r.decoded), key=lambda r: r.decoded, reverse=True)[:n]
+        return [f"{r.decoded / 1000:8.1f} kB {r.gzip / 1000:7.1f} kB gz  {r.path}" for r in top]
+
+
+@functools.lru_cache(maxsize=None)
+def gzip_size(file: str, mtime: float) -> int:
+    return len(gzip.compress(Path(file).read_bytes(), compresslevel=6, mtime=0))
+
+
+class _CountingHandler(_PrefixHandler):
+    """conftest's handler, recording each response's status, type and body size."""
+
+    def handle(self):
+        with self.server.lock:
+            self.server.busy += 1
+        try:
+            super().handle()
+        finally:
+            with self.server.lock:
+                self.server.busy -= 1
+                self.server.last = time.monotonic()
+
+    def send_head(self):
+        self._sent = {}
+        body = super().send_head()
+        kind = self._sent.get("content-type", "").split(";")[0]
+        size = int(self._sent.get("content-length", 0)) if body else 0
+        packed = size
+        if body and kind.startswith(COMPRESSIBLE):
+            packed = gzip_size(body.name, os.fstat(body.fileno()).st_mtime)
+        with self.server.lock:
+            self.server.log.append(Response(self.path, int(self._sent.get("status", 0)), kind, size, packed))
+        return body
+
+    def send_response(self, code, message=None):
+        self._sent = getattr(self, "_sent", {})
+        self._sent["status"] = code
+        super().send_response(code, message)
+
+    def send_header(self, keyword, value):
+        if hasattr(self, "_sent"):
+            self._sent[keyword.lower()] = value
+        super().send_header(keyword, value)
+
+
+class CountingServer(_QuietServer):
+    def __init__(self, site_dir: Path):
+        handler = type("Handler", (_CountingHandler,), {"prefix": SITE_PATH})
+        super().__init__(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
+        self.lock = threading.Lock()
+        self.log: list[Response] = []
+        self.busy = 0
+        self.last = time.monotonic()
+        self.url = f"http://127.0.0.1:{self.server_port}{SITE_PATH}"
+
+    def take(self) -> list[Response]:
+        """The responses sent since the last call."""
+        with self.lock:
+            taken, self.log = self.log, []
+        return taken
+
+    def wait_quiet(self, timeout_s: float = TIMEOUT_MS / 1000) -> bool:
+        """Wait until no request is open and none came for QUIET_S; False on timeout."""
+        end = time.monotonic() + timeout_s
+        while time.monotonic() < end:
+            with self.lock:
+                if not self.busy and time.monotonic() - self.last >= QUIET_S:
+                    return True
+            time.sleep(0.05)
+        return False
+
+
+@contextmanager
+def serve(site_dir: Path):
+    server = CountingServer(site_dir)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def new_context(browser, external: list[str]):
+    """A context with an empty cache; requests leaving localhost are listed.
+
+    Not aborted with context.route() as in the browser tests: Playwright turns
+    the HTTP cache off while routing, and the second page would download everything.
+    """
+    context = browser.new_context()
+    context.set_default_timeout(TIMEOUT_MS)
+    context.on("request", lambda request: None if is_local(request.url) else external.append(request.url))
+    return context
+
+
+def view(tab, server: CountingServer, url: str, external: list[str]) -> View:
+    """Open ``url`` in ``tab`` and count what the server sends until the page is complete."""
+    server.wait_quiet()
+    server.take()  # anything late from the previous page is not this page's
+    problems = []
+    response = tab.goto(url, wait_until="load")
+    if response is None or response.status != 200:
+        problems.append(f"document status {response.status if response else 'none'}")
+    stalled = tab.evaluate(SETTLED, TIMEOUT_MS)
+    if stalled:
+        problems.append(stalled)
+    if not server.wait_quiet():
+        problems.append("requests still arriving after the timeout")
+    responses = server.take()
+    problems += [f"status {r.status}: {r.path}" for r in responses if r.status >= 400]
+    problems += [f"request left localhost: {u}" for u in external]
+    external.clear()
+    if not responses:
+        problems.append("nothing measured")
+    return View(url, responses, problems)
+
+
+def first_and_second(browser, server: CountingServer, lang: str) -> tuple[View, View]:
+    """First view of FIRST with an empty cache, then SECOND in the same tab."""
+    external: list[str] = []
+    context = new_context(browser, external)
+    try:
+        tab = context.new_page()
+        base = server.url + lang_prefix(lang)
+        return view(tab, server, base + FIRST, external), view(tab, server, base + SECOND, external)
+    finally:
+        context.close()
+
+
+def first_view(browser, server: CountingServer, lang: str, path: str) -> View:
+    external: list[str] = []
+    context = new_context(browser, external)
+    try:
+        return view(context.new_page(), server, server.url + lang_prefix(lang) + path, external)
+    finally:
+        context.close()
+
+
+def build(site_dir: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "--site-dir", str(site_dir)]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"mkdocs build --strict failed:\n{result.stderr}")
+
+
+def row(name: str, v: View, budget: int | None = None) -> str:
+    verdict = "" if budget is None else f"  <= {budget / 1000:.0f} kB  {'ok' if v.decoded <= budget else 'OVER'}"
+    counts = f"{v.fetched:>5} {len(v.responses) - v.fetched:>4}"
+    return f"{name:<36} {counts} {v.decoded / 1000:>10.1f} {v.gzip / 1000:>8.1f}{verdict}"
+
+
+# resp.: responses with a body; 304: revalidated from the cache, no body
+HEADER = f"{'view':<36} {'resp.':>5} {'304':>4} {'decoded kB':>10} {'gzip kB':>8}"
+
+
+@contextmanager
+def session(site_dir: Path):
+    """The counting server and headless Chromium, launched with the browser tests' settings."""
+    from playwright.sync_api import sync_playwright
+
+    with serve(site_dir) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser, server
+        finally:
+            browser.close()
+
+
+def budget_views(site_dir: Path) -> dict[str, tuple[View, View]]:
+    """(first view, second page) in each language: what the budgets are about."""
+    with session(site_dir) as (browser, server):
+        return {lang: first_and_second(browser, server, lang) for lang in LANGUAGES}
+
+
+def measure(site_dir: Path, all_pages: bool) -> bool:
+    ok = True
+    print(HEADER)
+    details = []
+    for lang, (first, second) in budget_views(site_dir).items():
+        for name, v, budget in ((f"{lang}: {FIRST} (empty cache)", first, FIRST_BUDGET),
+                                (f"{lang}: {SECOND} after it", second, SECOND_BUDGET)):
+            print(row(name, v, budget))
+            ok &= v.decoded <= budget and not v.problems
+            details.append((name, v))
+    for name, v in details:
+        print(f"\nlargest items, {name}:")
+        print("\n".join(f"  {line}" for line in v.largest() + [f"PROBLEM: {p}" for p in v.problems]))
+    if all_pages:
+        print(f"\nfirst view of every page, empty cache\n{HEADER}")
+        with session(site_dir) as (browser, server):
+            for lang, path in PAGES:
+                v = first_view(browser, server, lang, path)
+                print(row(f"{lang}: /{path}", v) + "".join(f"  PROBLEM: {p}" for p in v.problems))
+                ok &= not v.problems
+    return ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-dir", type=Path, help="a built site (default: build one into a temporary folder)")
+    parser.add_argument("--all-pages", action="store_true", help="also list every page's first view (~45 s)")
+    args = parser.parse_args()
+    start = time.perf_counter()
+    if args.site_dir:
+        ok = measure(args.site_dir, args.all_pages)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            build(Path(tmp))
+            ok = measure(Path(tmp), args.all_pages)
+    print(f"\n{time.perf_counter() - start:.1f} s; budgets {'held' if ok else 'NOT held'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

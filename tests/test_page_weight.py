@@ -1,0 +1,67 @@
+"""Page weight budgets (issue 5), measured in headless Chromium on the built site.
+
+In each language, on decoded (uncompressed) bytes: the first view of
+``functions/sigmoid/`` with an empty cache <= 1.6 MB, and ``functions/relu/``
+opened after it <= 100 kB of new bytes. The measuring code, and the fuller
+report (gzip sizes, every page), is ``benchmarks/page_weight.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from benchmarks import page_weight
+from conftest import LANGUAGES
+from test_browser import CHROMIUM
+
+MEASURE_TIMEOUT_S = 120
+
+
+@pytest.fixture(scope="module")
+def views(built_site) -> dict:
+    """Measured once for both languages, with a server that counts bytes (site_url's cannot).
+
+    In a thread of its own: the browser tests' session Playwright may be running in
+    this thread, and a second sync Playwright refuses to start beside it.
+    """
+    if not CHROMIUM.exists():
+        reason = "Chromium not found: sudo apt-get install -y chromium fonts-noto-cjk"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)  # as in test_browser.py: CI never skips silently
+        pytest.skip(reason)
+    result = {}
+
+    def measure():
+        try:
+            result["views"] = page_weight.budget_views(built_site[0])
+        except BaseException as error:  # re-raised in the test's thread
+            result["error"] = error
+
+    thread = threading.Thread(target=measure, daemon=True)
+    thread.start()
+    thread.join(MEASURE_TIMEOUT_S)
+    if thread.is_alive():
+        pytest.fail(f"page weight measurement still running after {MEASURE_TIMEOUT_S} s")
+    if "error" in result:
+        raise result["error"]
+    return result["views"]
+
+
+def report(view) -> str:
+    lines = view.problems + ["largest items (decoded, gzip):"] + view.largest()
+    return f"{view.url}: {view.decoded:,} bytes in {view.fetched} responses\n  " + "\n  ".join(lines)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_page_weight(views, lang):
+    first, second = views[lang]
+    for view, path, budget in ((first, page_weight.FIRST, page_weight.FIRST_BUDGET),
+                               (second, page_weight.SECOND, page_weight.SECOND_BUDGET)):
+        assert not view.problems, report(view)
+        # The page itself must be among what was counted, or the number means nothing
+        assert any(r.path.endswith(path) and r.decoded for r in view.responses), report(view)
+        assert 0 < view.decoded <= budget, report(view)
+    assert any("/assets/mathjax/" in r.path for r in first.responses), report(first)
