@@ -113,3 +113,13 @@ def test_mermaid_is_pinned_and_hash_checked():
     assert integrity.startswith("sha512-") and url.endswith(f"-{version}.tgz")
     good = "sha512-" + base64.b64encode(hashlib.sha512(b"mermaid").digest()).decode()
     assert verified(b"mermaid", good) and not verified(b"mermaid!", good)
+
+
+def test_home_page_leads_to_the_guide_in_both_languages(built_site):
+    site_dir, _ = built_site
+    for lang in LANGUAGES:
+        prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
+        home = (site_dir / prefix / "index.html").read_text(encoding="utf-8")
+        assert 'href="comparison/#decision-guide"' in home, f"{lang} home page: no link to the decision guide"
+        page = (site_dir / prefix / "comparison" / "index.html").read_text(encoding="utf-8")
+        assert page.index('id="decision-guide"') < page.index('<pre class="mermaid"'), f"{lang}: guide heading"
