@@ -52,7 +52,7 @@ QUESTIONS = {
     "recurrent": {"en": "An RNN cell (LSTM, GRU)?", "ja": "RNN のセル（LSTM、GRU）？"},
     "self_normalising": {
         "en": "A plain deep MLP, LeCun normal init, no normalisation layers?",
-        "ja": "素の深い MLP で、LeCun の正規分布で初期化し、正規化層なし？",
+        "ja": "正規化層を使わない深い全結合ネットワーク（LeCun の正規分布で初期化）？",
     },
     "dying": {"en": "Many ReLU units stuck at 0?", "ja": "出力が 0 のまま動かない ReLU が多い？"},
     "task": {"en": "What does the network predict?", "ja": "何を予測する？"},
