@@ -61,7 +61,13 @@ def on_post_build(config):
         else:
             by_language[""].append(doc)
     for lang, docs in by_language.items():
-        config_for_lang = {**index["config"], "lang": [lang]} if lang else index["config"]
+        config_for_lang = index["config"]
+        if lang:
+            # The separator's first alternative (whitespace and punctuation) is all other
+            # languages need; its lookbehinds for Japanese compounds would break search
+            # on Safari before 16.4, so other languages' readers do without them
+            plain = config_for_lang["separator"].split("|", 1)[0]
+            config_for_lang = {**config_for_lang, "lang": [lang], "separator": plain}
         target = site_dir / lang / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(

@@ -217,3 +217,13 @@ def test_404_page_in_each_language(built_site):
         assert not re.search(r'<link rel="alternate"[^>]*hreflang', page), f"{path}: head alternates (Material fetches <href>/sitemap.xml)"
     root = (site_dir / "404.html").read_text(encoding="utf-8")
     assert json.dumps({SITE_PATH + "en/": SITE_PATH + "en/404.html"}) in root
+
+
+def test_search_separators(built_site):
+    """Japanese splits compounds (lookbehinds, Safari 16.4+); English keeps a plain separator."""
+    site_dir, _ = built_site
+    ja = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    en = json.loads((site_dir / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    assert "(?<=" in ja["separator"] and "(?<=" not in en["separator"]
+    assert re.split(ja["separator"], "シグモイド関数、ReLU関数") == ["シグモイド", "関数", "ReLU", "関数"]
+    assert re.split(en["separator"], "leaky-relu sigmoid") == ["leaky", "relu", "sigmoid"]
