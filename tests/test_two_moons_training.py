@@ -1,0 +1,112 @@
+"""The training run on the vanishing-gradient page (snippets/two_moons_training.py) and what the page says of it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from snippets.two_moons_training import init_params, loss_and_grads, train, two_moons
+from snippets.vanishing_gradient import ACTIVATIONS
+
+LN2 = np.log(2.0)
+SEEDS = range(5)
+
+
+@pytest.fixture(scope="module")
+def runs():
+    """train() for every activation and seed, as the page runs it (seed 0) and as it reports (1-4)."""
+    return {(name, seed): train(f, f_grad, init, seed=seed) for name, (f, f_grad, init) in ACTIVATIONS.items() for seed in SEEDS}
+
+
+def test_two_moons():
+    x, labels = two_moons()
+    assert x.shape == (200, 2) and x.dtype == np.float64
+    assert labels.sum() == 100 and set(np.unique(labels)) == {0.0, 1.0}
+    assert np.array_equal(x, two_moons()[0]), "same seed, same points"
+    clean, clean_labels = two_moons(noise=0.0)
+    upper = clean[clean_labels == 0]  # on the unit circle around (0, 0), above the axis
+    lower = clean[clean_labels == 1]  # on the unit circle around (1, 0.5), below y = 0.5
+    assert np.allclose(np.hypot(*upper.T), 1.0) and np.all(upper[:, 1] >= 0)
+    assert np.allclose(np.hypot(lower[:, 0] - 1.0, lower[:, 1] - 0.5), 1.0) and np.all(lower[:, 1] <= 0.5)
+
+
+@pytest.mark.parametrize("name", ACTIVATIONS)
+def test_gradients_match_finite_differences(name):
+    f, f_grad, init = ACTIVATIONS[name]
+    x, labels = two_moons(n=16, seed=3)
+    params = init_params([2, 5, 5, 1], init, seed=4)
+    params = [(w, b + 0.1) for w, b in params]  # non-zero biases, so their gradients are exercised
+    _, grads = loss_and_grads(params, x, labels, f, f_grad)
+    h = 1e-6
+    for layer, ((w, b), (gw, gb)) in enumerate(zip(params, grads)):
+        for array, grad in ((w, gw), (b, gb)):
+            for index in np.ndindex(array.shape):
+                saved = array[index]
+                array[index] = saved + h
+                up, _ = loss_and_grads(params, x, labels, f, f_grad)
+                array[index] = saved - h
+                down, _ = loss_and_grads(params, x, labels, f, f_grad)
+                array[index] = saved
+                assert grad[index] == pytest.approx((up - down) / (2 * h), rel=1e-5, abs=1e-9), (layer, index)
+
+
+def test_the_loss_is_the_binary_cross_entropy():
+    f, f_grad, init = ACTIVATIONS["relu"]
+    x, labels = two_moons(n=10)
+    params = init_params([2, 4, 1], init)
+    loss, _ = loss_and_grads(params, x, labels, f, f_grad)
+    w, b = params[0]
+    p = 1.0 / (1.0 + np.exp(-(f(x @ w + b) @ params[1][0] + params[1][1])[:, 0]))
+    assert loss == pytest.approx(-np.mean(labels * np.log(p) + (1 - labels) * np.log(1 - p)), rel=1e-12)
+
+
+def test_sigmoid_network_learns_only_the_class_balance(runs):
+    """The page: the sigmoid loss settles at ln 2 and stays there, on every seed."""
+    for seed in SEEDS:
+        loss = runs["sigmoid", seed]
+        assert abs(loss[-1] - LN2) < 5e-4 and np.all(np.abs(loss[20:] - LN2) < 5e-3), seed
+
+
+def test_the_other_networks_learn(runs):
+    """The page: ReLU and GELU under 0.05 after 100 steps, tanh slower (seed 0), all under 0.03 for seeds 1-4."""
+    assert runs["relu", 0][100] < 0.05 and runs["gelu", 0][100] < 0.05
+    assert runs["tanh", 0][100] > 0.3 and runs["tanh", 0][300] < 0.06
+    for name in ("tanh", "relu", "gelu"):
+        assert all(runs[name, seed][-1] < 0.03 for seed in SEEDS if seed), name
+
+
+def test_spikes_recover_within_14_steps(runs):
+    for name in ACTIVATIONS:
+        loss = runs[name, 0]
+        for step in np.nonzero(np.diff(loss) > 0.05)[0]:
+            back = np.nonzero(loss[step + 1 :] <= loss[step] + 0.05)[0]
+            assert back.size and back[0] + 1 <= 14, (name, step)
+
+
+def spread_and_gradients(name):
+    """At initialisation (seed 0 as train() uses it): the spread over the points after each hidden
+    layer, and the norm of each layer's weight gradient."""
+    f, f_grad, init = ACTIVATIONS[name]
+    x, labels = two_moons()
+    params = init_params([2] + [32] * 10 + [1], init, seed=1)
+    spreads, h = [], x
+    for w, b in params[:-1]:
+        h = f(h @ w + b)
+        spreads.append(h.std(axis=0).mean())
+    _, grads = loss_and_grads(params, x, labels, f, f_grad)
+    return spreads, [np.linalg.norm(gw) for gw, _ in grads]
+
+
+def test_sigmoid_layers_collapse_the_points_forward():
+    """The page's numbers: spread 0.046 -> 1.7e-7; first layer's gradient 2.6e-7 against 0.61."""
+    spreads, norms = spread_and_gradients("sigmoid")
+    assert f"{spreads[0]:.2g}" == "0.046" and f"{spreads[-1]:.2g}" == "1.7e-07"
+    assert f"{norms[0]:.2g}" == "2.6e-07" and f"{norms[-1]:.2g}" == "0.61"
+
+
+@pytest.mark.parametrize("name", ["tanh", "relu", "gelu"])
+def test_other_layers_keep_the_points_apart(name):
+    """The page: spread after the tenth layer at least 0.067; first layer's gradient within 3x the output layer's."""
+    spreads, norms = spread_and_gradients(name)
+    assert spreads[-1] >= 0.067 - 5e-4
+    assert norms[-1] / 3 <= norms[0] <= 3 * norms[-1]
