@@ -2,9 +2,11 @@
 
 Material renders ```` ```mermaid ```` fences with ``window.mermaid`` and, when it
 is not defined, loads it from unpkg.com: a third-party request from the
-reader's browser. So the library is served from ``assets/javascripts/`` and
-its ``<script>`` is added, before Material's bundle, to the pages that have a
-diagram. No other page pays for its 2.5 MB.
+reader's browser. So the library is served from ``assets/javascripts/``, and
+the pages that have a diagram get, before Material's bundle, a small stand-in
+(``docs/assets/javascripts/mermaid-loader.js``) that loads it only when the
+reader scrolls near a diagram. No other page, and no reader who stops short of
+the diagrams, pays for its 2.5 MB.
 
 The file is ``@mermaid-js/tiny`` (the Mermaid team's build without mindmaps,
 architecture diagrams and KaTeX), pinned with its hash in ``package-lock.json``.
@@ -43,6 +45,7 @@ SERVED = {  # site path -> file inside the package
     "assets/javascripts/mermaid.tiny.LICENSE.txt": "LICENSE",  # MIT asks for the notice with copies
 }
 DIAGRAM = '<pre class="mermaid"'  # what the mermaid custom fence writes
+LOADER = "assets/javascripts/mermaid-loader.js"  # in docs/: loads Mermaid when a diagram is near
 # Material checks for window.mermaid when its bundle runs, so ours must load first
 BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"')
 
@@ -102,5 +105,7 @@ def on_post_page(output, page, config):
     bundle = BUNDLE.search(output)
     if bundle is None:
         raise PluginError(f"{page.file.src_uri}: Material's bundle script not found; cannot add Mermaid")
+    loader = get_relative_url(LOADER, page.url)
     src = get_relative_url(next(iter(SERVED)), page.url)
-    return f'{output[: bundle.start()]}<script src="{src}"></script>\n{output[bundle.start() :]}'
+    tag = f'<script src="{loader}" data-src="{src}"></script>\n'
+    return output[: bundle.start()] + tag + output[bundle.start() :]

@@ -373,6 +373,8 @@ def check_diagrams(page, served_html: str, lang: str) -> list[str]:
     expected = served_html.count('<pre class="mermaid"')
     if not expected:
         return []
+    # Mermaid loads when a reader scrolls near a diagram (mermaid-loader.js): go there
+    page.locator(".md-content pre.mermaid, .md-content div.mermaid").last.scroll_into_view_if_needed()
     try:
         page.wait_for_function(DIAGRAMS_DRAWN, arg=expected)
     except PlaywrightTimeoutError:
@@ -534,6 +536,19 @@ def test_search(tab, site_url, lang, query, expected):
     top = result_pages(results, site_url, lang)[:TOP_PAGES]
     assert expected in top, f"{url}: search {query!r} lists first {top}, without {expected!r}"
     fail_if(recorder.problems(), f"{url} (search {query!r})")
+
+
+def test_mermaid_loads_only_when_a_reader_nears_a_diagram(tab, site_url):
+    """2.5 MB that a reader who stops at the comparison table never downloads."""
+    page, recorder = tab
+    url = site_url + "comparison/"
+    open_page(page, url)
+    page.wait_for_timeout(500)  # time enough for an eager script to have been requested
+    fetched = lambda: [u for u in recorder.requests if u.endswith("/mermaid.tiny.js")]  # noqa: E731
+    assert not fetched(), "mermaid.tiny.js loaded before any diagram was near the viewport"
+    problems = check_diagrams(page, page.content(), "ja")  # scrolls to the diagrams
+    assert len(fetched()) == 1, f"mermaid.tiny.js requested {len(fetched())} times"
+    fail_if(problems + recorder.problems(), url)
 
 
 # --- Missing pages ---------------------------------------------------------------

@@ -22,7 +22,7 @@ from conftest import LANGUAGES, ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from decision_guide import ANSWERS, CHARTS, EDGES, MARKER, QUESTIONS, mermaid, reachable  # noqa: E402
-from mermaid import PACKAGE, SERVED, locked, verified  # noqa: E402
+from mermaid import LOADER, PACKAGE, SERVED, locked, verified  # noqa: E402
 
 MERMAID_SCRIPT = next(iter(SERVED))  # the site path of mermaid's script
 
@@ -94,7 +94,7 @@ def test_built_pages_carry_the_charts_and_load_mermaid_only_there(built_site):
         fences = [html.unescape(f) for f in re.findall(r'<pre class="mermaid"[^>]*><code>(.*?)</code></pre>', page, re.S)]
         assert fences == [mermaid(chart, lang) for chart in CHARTS]
         # Before Material's bundle, which otherwise fetches Mermaid from unpkg.com
-        script = re.search(rf'<script src="(\.\./)+{MERMAID_SCRIPT}"', page)
+        script = re.search(rf'<script src="(\.\./)+{LOADER}" data-src="(\.\./)+{MERMAID_SCRIPT}"', page)
         assert script and script.start() < page.index("assets/javascripts/bundle.")
     others = [
         path.relative_to(site_dir).as_posix()
