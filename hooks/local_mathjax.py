@@ -12,13 +12,15 @@ input and output for 761 kB, to keep a page's first view within its budget
 (issue 5, ``benchmarks/page_weight.py``). The trade-off: the combined file's
 right-click menu (``ui/menu``, 426 kB) is gone, so readers can no longer copy a
 formula as TeX/MathML, zoom it, or switch renderer or speech options from it;
-screen readers still read the MathML copy. No MathML input either, on purpose:
+screen readers still read the MathML copy. Pages without a formula (the
+notebooks) get neither script. No MathML input either, on purpose:
 re-typesetting a page (Material does it on every page load) would otherwise
 typeset the hidden MathML copy a second time.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import mathjax
@@ -55,3 +57,17 @@ def on_files(files, config):
         uri = "assets/mathjax/" + path.relative_to(ES5).as_posix()
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
+
+
+# The two scripts that extra_javascript lists for MathJax: its configuration and its loader
+MATHJAX_SCRIPTS = re.compile(
+    r'\s*<script src="[^"]*assets/(?:javascripts/mathjax-config\.js|mathjax/startup\.js)"></script>'
+)
+FORMULA = 'class="arithmatex"'  # what pymdownx.arithmatex wraps every formula in
+
+
+def on_post_page(output, page, config):
+    # A page without formulas (the notebooks) does not need MathJax's 760 kB
+    if FORMULA in output:
+        return output
+    return MATHJAX_SCRIPTS.sub("", output)

@@ -283,7 +283,12 @@ MATHJAX_STATE = """async (ms) => {
 
 
 def check_mathjax(page) -> list[str]:
-    """All ``.arithmatex`` formulas became MathJax output; none is an error box or raw TeX."""
+    """All ``.arithmatex`` formulas became MathJax output; none is an error box or raw TeX.
+
+    A page without formulas must not load MathJax at all (hooks/local_mathjax.py)."""
+    if not page.locator(".arithmatex").count():
+        loaded = page.evaluate("performance.getEntriesByType('resource').map(r => r.name).filter(n => n.includes('/mathjax/'))")
+        return [f"MathJax loaded on a page without formulas: {loaded}"] if loaded else []
     try:
         # mathjax-config.js defines window.MathJax as plain options; startup
         # appears once MathJax's own script has run
