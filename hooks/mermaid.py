@@ -10,9 +10,8 @@ the diagrams, pays for its 2.5 MB.
 
 The file is ``@mermaid-js/tiny`` (the Mermaid team's build without mindmaps,
 architecture diagrams and KaTeX), pinned with its hash in ``package-lock.json``.
-It comes from ``node_modules/`` when ``npm ci`` was run; otherwise the build
-fetches the tarball from the npm registry once, checks it against the lock's
-``integrity`` and keeps it in ``.cache/npm/``. Node is not needed.
+The build fetches the tarball from the npm registry once, checks it against
+the lock's ``integrity`` and keeps it in ``.cache/npm/``. Node is not needed.
 """
 
 from __future__ import annotations
@@ -69,10 +68,6 @@ def verified(data: bytes, integrity: str) -> bool:
 def package_files() -> dict[str, bytes]:
     """The served files' bytes, keyed by their path inside the package."""
     version, integrity, url = locked()
-    installed = ROOT / "node_modules" / PACKAGE
-    if (installed / "package.json").exists():
-        if json.loads((installed / "package.json").read_text(encoding="utf-8"))["version"] == version:
-            return {inner: (installed / inner).read_bytes() for inner in SERVED.values()}
     tarball = CACHE / f"{PACKAGE.replace('/', '__')}-{version}.tgz"
     if not (tarball.exists() and verified(tarball.read_bytes(), integrity)):
         log.info("fetching %s@%s from the npm registry", PACKAGE, version)
