@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -28,7 +27,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ["mkdocs.yml", "package.json", "package-lock.json", "docs", "snippets", "hooks"]
+if str(ROOT / "tests") not in sys.path:
+    sys.path.insert(0, str(ROOT / "tests"))  # the tests' copy of the project
+
+from conftest import copy_project  # noqa: E402
+
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -65,13 +68,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each warm measurement (median)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp)
-        for name in COPIED:
-            source = ROOT / name
-            (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
-        # Mermaid's tarball is a download, not build work: keep it out of "cold"
-        if (ROOT / ".cache" / "npm").exists():
-            shutil.copytree(ROOT / ".cache" / "npm", project / ".cache" / "npm")
+        project = copy_project(Path(tmp))
         cold = build(project)  # no figure or notebook cache: every figure is drawn
         warm = statistics.median(build(project) for _ in range(args.repeat))
         page = project / "docs" / "en" / "functions" / "relu.md"

@@ -40,8 +40,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "tests") not in sys.path:
     sys.path.insert(0, str(ROOT / "tests"))  # the tests' server and Chromium settings
 
-from conftest import LANGUAGES, SITE_PATH, _PrefixHandler, _QuietServer  # noqa: E402
-from test_browser import CHROMIUM, CHROMIUM_ARGS, PAGES, is_local, lang_prefix  # noqa: E402
+from conftest import CHROMIUM, LANGUAGES, SITE_PATH, _PrefixHandler, _QuietServer, lang_prefix  # noqa: E402
+from test_browser import CHROMIUM_ARGS, PAGES, is_local  # noqa: E402
 
 FIRST, SECOND = "functions/sigmoid/", "functions/relu/"
 FIRST_BUDGET, SECOND_BUDGET = 1_600_000, 100_000  # decoded bytes

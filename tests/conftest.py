@@ -1,10 +1,12 @@
-"""Shared fixtures: the built site (one strict build per test run) and a localhost server for it."""
+"""Shared fixtures and helpers: the built site (one strict build per test run), a localhost
+server for it, a copy of the project to build elsewhere, and the system Chromium."""
 
 from __future__ import annotations
 
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -26,6 +28,36 @@ def _site_path() -> str:
 
 
 SITE_PATH = _site_path()
+
+# What a build reads: a copy of these builds the same site
+BUILD_INPUTS = ["mkdocs.yml", "package.json", "package-lock.json", "docs", "snippets", "hooks"]
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's; Playwright's own download needs the internet
+
+
+def lang_prefix(lang: str) -> str:
+    """URL prefix of a language: the default (first) language lives at the site root."""
+    return "" if lang == LANGUAGES[0] else f"{lang}/"
+
+
+def copy_project(target: Path) -> Path:
+    """Copy what a build reads into ``target``, without the figure and notebook caches
+    (a build there starts cold), but with Mermaid's tarball: a download, not build work."""
+    for name in BUILD_INPUTS:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
+    if (ROOT / ".cache" / "npm").exists():
+        shutil.copytree(ROOT / ".cache" / "npm", target / ".cache" / "npm")
+    return target
+
+
+def require_chromium() -> Path:
+    """The system Chromium; without it, skip locally but fail in CI (never a silent skip there)."""
+    if not CHROMIUM.exists():
+        reason = "Chromium not found: sudo apt-get install -y chromium fonts-noto-cjk"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return CHROMIUM
 
 
 @pytest.fixture(scope="session")

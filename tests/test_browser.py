@@ -28,7 +28,6 @@ Chromium comes from the system (``/usr/bin/chromium``), never from
 
 from __future__ import annotations
 
-import os
 import re
 import signal
 from dataclasses import dataclass, field
@@ -40,9 +39,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, lang_prefix, require_chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -68,11 +66,6 @@ def page_path(md: Path) -> str:
     return "".join(f"{part}/" for part in parts)
 
 
-def lang_prefix(lang: str) -> str:
-    """URL prefix of a language: the default (first) language lives at the site root."""
-    return "" if lang == LANGUAGES[0] else f"{lang}/"
-
-
 def discover_pages() -> list[tuple[str, str]]:
     """(language, page path) for every page, Markdown or notebook, read from ``docs/<lang>/`` at collection time."""
     return [
@@ -93,13 +86,9 @@ PAGES = discover_pages()
 @pytest.fixture(scope="session")
 def chromium():
     """One headless Chromium for the whole session (starting it is the slow part)."""
-    if not CHROMIUM.exists():
-        reason = "Chromium not found: sudo apt-get install -y chromium fonts-noto-cjk"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)  # CI must never silently skip the browser tests
-        pytest.skip(reason)
+    executable = require_chromium()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 

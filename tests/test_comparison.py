@@ -13,7 +13,7 @@ import sys
 import numpy as np
 import pytest
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, lang_prefix
 from snippets.softmax import softmax, softmax_jacobian
 
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -144,7 +144,7 @@ def test_comparison_page_asks_for_the_rows_once(lang):
 
 def test_built_table_has_a_row_per_function(built_site):
     site_dir, _ = built_site
-    for prefix in ["", "en/"]:
+    for prefix in map(lang_prefix, LANGUAGES):
         html = (site_dir / prefix / "comparison" / "index.html").read_text(encoding="utf-8")
         assert MARKER not in html
         for name in ROWS:

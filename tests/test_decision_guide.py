@@ -18,7 +18,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, lang_prefix
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from decision_guide import ANSWERS, CHARTS, EDGES, MARKER, QUESTIONS, mermaid, reachable  # noqa: E402
@@ -89,7 +89,7 @@ def test_built_pages_carry_the_charts_and_load_mermaid_only_there(built_site):
     site_dir, _ = built_site
     assert (site_dir / MERMAID_SCRIPT).stat().st_size > 1_000_000
     for lang in LANGUAGES:
-        prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
+        prefix = lang_prefix(lang)
         page = (site_dir / prefix / "comparison" / "index.html").read_text(encoding="utf-8")
         fences = [html.unescape(f) for f in re.findall(r'<pre class="mermaid"[^>]*><code>(.*?)</code></pre>', page, re.S)]
         assert fences == [mermaid(chart, lang) for chart in CHARTS]
@@ -119,7 +119,7 @@ def test_mermaid_is_pinned_and_hash_checked():
 def test_home_page_leads_to_the_guide_in_both_languages(built_site):
     site_dir, _ = built_site
     for lang in LANGUAGES:
-        prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
+        prefix = lang_prefix(lang)
         home = (site_dir / prefix / "index.html").read_text(encoding="utf-8")
         assert 'href="comparison/#decision-guide"' in home, f"{lang} home page: no link to the decision guide"
         page = (site_dir / prefix / "comparison" / "index.html").read_text(encoding="utf-8")

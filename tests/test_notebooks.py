@@ -18,7 +18,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, lang_prefix
 
 DOCS = ROOT / "docs"
 NOTEBOOKS = sorted(p.relative_to(DOCS) for p in DOCS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
@@ -119,7 +119,7 @@ def test_site_renders_the_notebook_as_a_page(built_site, notebook):
     """Rendered cells and the plot, not the notebook's JSON (mkdocs-static-i18n issue 198)."""
     site_dir, _ = built_site
     lang, rest = notebook.parts[0], Path(*notebook.parts[1:])
-    prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
+    prefix = lang_prefix(lang)
     page_dir = site_dir / prefix / rest.with_suffix("")
     html = (page_dir / "index.html").read_text(encoding="utf-8")
     assert '"cell_type"' not in html, f"{prefix}{rest.with_suffix('')}/ is the notebook's raw JSON"

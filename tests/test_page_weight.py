@@ -8,14 +8,12 @@ report (gzip sizes, every page), is ``benchmarks/page_weight.py``.
 
 from __future__ import annotations
 
-import os
 import threading
 
 import pytest
 
 from benchmarks import page_weight
-from conftest import LANGUAGES
-from test_browser import CHROMIUM
+from conftest import LANGUAGES, require_chromium
 
 MEASURE_TIMEOUT_S = 120
 
@@ -27,11 +25,7 @@ def views(built_site) -> dict:
     In a thread of its own: the browser tests' session Playwright may be running in
     this thread, and a second sync Playwright refuses to start beside it.
     """
-    if not CHROMIUM.exists():
-        reason = "Chromium not found: sudo apt-get install -y chromium fonts-noto-cjk"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)  # as in test_browser.py: CI never skips silently
-        pytest.skip(reason)
+    require_chromium()
     result = {}
 
     def measure():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, SITE_PATH
+from conftest import LANGUAGES, ROOT, SITE_PATH, copy_project, lang_prefix
 
 DOCS = ROOT / "docs"
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -47,7 +46,7 @@ def test_every_page_is_built_in_both_languages(built_site, page):
     site_dir, _ = built_site
     url = page.with_suffix("") if page.name != "index.md" else page.parent
     url = Path(str(url).removesuffix("index")) if page.name == "index.md" else url
-    for prefix in ["", "en/"]:
+    for prefix in map(lang_prefix, LANGUAGES):
         assert (site_dir / prefix / url / "index.html").exists(), f"{prefix}{url}/ was not built"
 
 
@@ -122,13 +121,7 @@ def test_figures_are_not_committed():
 
 @pytest.fixture
 def project_copy(tmp_path, built_site) -> Path:
-    for name in ["mkdocs.yml", "package.json", "package-lock.json", "docs", "snippets", "hooks"]:
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
-    # Mermaid's tarball, fetched by the session's build (built_site): no second download
-    if (ROOT / ".cache" / "npm").exists():
-        shutil.copytree(ROOT / ".cache" / "npm", tmp_path / ".cache" / "npm")
-    return tmp_path
+    return copy_project(tmp_path)  # after built_site, which fetched Mermaid's tarball once
 
 
 def build_at(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
