@@ -14,6 +14,8 @@ import re
 
 from mkdocs.exceptions import PluginError
 
+from language import current_language
+
 MARKER = re.compile(r"^<!-- decision guide: (\w+) -->$", re.MULTILINE)
 
 # One chart per layer, each from its first question; the direction keeps it narrow
@@ -125,7 +127,7 @@ def mermaid(chart: str, lang: str) -> str:
 
 
 def on_page_markdown(markdown, page, config, files):
-    lang = config.theme["language"]  # mkdocs-static-i18n sets it for each language's build
+    lang = current_language(config)
 
     def fence(match: re.Match) -> str:
         chart = match.group(1)

@@ -28,6 +28,8 @@ from mkdocs.structure.files import File
 from mkdocs_jupyter.plugin import NotebookFile
 from mkdocs_static_i18n.folder import create_i18n_file
 
+from language import current_language
+
 
 def _wrap(file: File, config) -> NotebookFile:
     """A NotebookFile around ``file`` with the destination and URL ``file`` already has."""
@@ -52,18 +54,19 @@ def on_files(files, config):
     i18n = config.plugins.get("i18n")
     if jupyter is None or i18n is None:
         return files
+    lang = current_language(config)
     notebooks = [f for f in files if not isinstance(f, NotebookFile) and jupyter.should_include(f)]
     for file in notebooks:
         wrapped = _wrap(file, config)
         files.remove(file)
         files.append(wrapped)
         alternates = file.alternates  # i18n's dict, shared with the wrapper via __getattr__
-        alternates[i18n.current_language] = wrapped
-        for lang in i18n.build_languages:
-            src_uri = f"{lang}/{file.norm_src_uri}"
-            if lang not in alternates and (Path(config.docs_dir) / src_uri).is_file():
-                alternates[lang] = _alternate(src_uri, lang, i18n, config)
-        i18n.i18n_files_per_language.setdefault(i18n.current_language, []).append(wrapped)
+        alternates[lang] = wrapped
+        for other in i18n.build_languages:
+            src_uri = f"{other}/{file.norm_src_uri}"
+            if other not in alternates and (Path(config.docs_dir) / src_uri).is_file():
+                alternates[other] = _alternate(src_uri, other, i18n, config)
+        i18n.i18n_files_per_language.setdefault(lang, []).append(wrapped)
     return files
 
 
@@ -105,5 +108,5 @@ def on_post_page(output, page, config):
     if 'class="jp-Mermaid' in output:
         raise PluginError(f"{page.file.src_uri}: Mermaid in notebooks is not supported (nbconvert loads it from a CDN)")
     output = NBCONVERT_MERMAID.sub("", output)
-    lang = config.plugins["i18n"].current_language
+    lang = current_language(config)
     return output.replace(NBCONVERT_ALT, PLOT_ALT.get(lang, PLOT_ALT["en"]))

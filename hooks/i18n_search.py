@@ -20,6 +20,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from language import current_language, default_language
+
 CONFIG_BASE = re.compile(r'("base":\s*)"[^"]*"')
 
 
@@ -28,14 +30,9 @@ def _other_languages(config) -> list[str]:
     return [lang.locale for lang in i18n.languages if not lang.default]
 
 
-def _page_language(page, config) -> str | None:
-    first = page.file.dest_uri.split("/", 1)[0]
-    return first if first in _other_languages(config) else None
-
-
 def on_post_page(output, page, config):
-    lang = _page_language(page, config)
-    if lang is None:
+    lang = current_language(config)
+    if lang == default_language(config):
         return output
     # The page's path to its own language root, e.g. "../.." for en/functions/relu/
     depth = posixpath.dirname(page.file.dest_uri)

@@ -27,6 +27,8 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
+from language import current_language, default_language
+
 MATERIAL_HEADING = "<h1>404 - Not found</h1>"
 
 TEXT = {
@@ -79,7 +81,7 @@ def _localise(output: str, lang: str, config) -> str:
 
 def _redirect(config) -> str:
     """The script that sends missing paths under /<lang>/ to that language's 404 page."""
-    targets = {home: f"{home}404.html" for lang, home in _homes(config).items() if lang != _default(config)}
+    targets = {home: f"{home}404.html" for lang, home in _homes(config).items() if lang != default_language(config)}
     return (
         "<script>\n"
         "  // GitHub Pages answers every missing path with this page: show each language its own\n"
@@ -90,16 +92,12 @@ def _redirect(config) -> str:
     )
 
 
-def _default(config) -> str:
-    return next(lang.locale for lang in config.plugins["i18n"].config.languages if lang.default)
-
-
 def on_post_template(output, template_name, config):
     if template_name != "404.html":
         return output
-    lang = config.plugins["i18n"].current_language
+    lang = current_language(config)
     page = _localise(output, lang, config)
-    if lang == _default(config):
+    if lang == default_language(config):
         _default_page["html"] = page.replace("<head>", f"<head>\n{_redirect(config)}", 1)
         return _default_page["html"]
     if "html" not in _default_page:
