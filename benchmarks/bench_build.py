@@ -26,6 +26,9 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+from mkdocs.utils import yaml_load
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "tests") not in sys.path:
     sys.path.insert(0, str(ROOT / "tests"))  # the tests' copy of the project
@@ -45,21 +48,37 @@ def build(project: Path, config: str = "mkdocs.yml", strict: bool = True) -> flo
     return seconds
 
 
+def _is_notebook(item) -> bool:
+    """A nav entry for a notebook: "x.ipynb" or {"Title": "x.ipynb"}."""
+    values = item.values() if isinstance(item, dict) else [item]
+    return any(isinstance(value, str) and value.endswith(".ipynb") for value in values)
+
+
+def _without_notebooks(nav: list) -> list:
+    return [
+        {title: _without_notebooks(v) if isinstance(v, list) else v for title, v in item.items()}
+        if isinstance(item, dict) else item
+        for item in nav
+        if not _is_notebook(item)
+    ]
+
+
 def bare_config(project: Path) -> str:
-    """mkdocs.yml without the figure hook and without mkdocs-jupyter."""
-    lines = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-    kept, skipping = [], False
-    for line in lines:
-        if line.strip() == "- mkdocs-jupyter:":
-            skipping = True
-            continue
-        if skipping and (line.startswith("      ") or line.strip().startswith("#")):
-            continue  # the plugin's options
-        skipping = False
-        if line.strip() in ("- hooks/figures.py", "- hooks/i18n_notebooks.py") or ".ipynb" in line:
-            continue
-        kept.append(line)
-    (project / "mkdocs-bare.yml").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    """mkdocs.yml without the figure hook and without mkdocs-jupyter.
+
+    Read with MkDocs' own loader; the bare config inherits mkdocs.yml (INHERIT) and
+    replaces only its hooks, plugins and nav lists (MkDocs replaces inherited lists).
+    """
+    with open(project / "mkdocs.yml", encoding="utf-8") as file:
+        config = yaml_load(file)
+    bare = {
+        "INHERIT": "mkdocs.yml",
+        "hooks": [h for h in config["hooks"] if h not in ("hooks/figures.py", "hooks/i18n_notebooks.py")],
+        "plugins": [p for p in config["plugins"] if (p if isinstance(p, str) else next(iter(p))) != "mkdocs-jupyter"],
+        "nav": _without_notebooks(config["nav"]),
+    }
+    text = yaml.safe_dump(bare, allow_unicode=True, sort_keys=False)
+    (project / "mkdocs-bare.yml").write_text(text, encoding="utf-8")
     return "mkdocs-bare.yml"
 
 

@@ -14,17 +14,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from mkdocs.utils import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("ja", "en")  # ja is the default language, served at the site root
 
 
 def _site_path() -> str:
-    """The project path of site_url, e.g. '/activation-handbook/'."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    line = next(l for l in text.splitlines() if l.startswith("site_url:"))
-    default = line.split('"')[1]  # site_url: !ENV [SITE_URL, "<default>"]
-    return urlsplit(os.environ.get("SITE_URL", default)).path
+    """The project path of site_url, e.g. '/activation-handbook/' (MkDocs' loader resolves its !ENV SITE_URL)."""
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as config:
+        return urlsplit(yaml_load(config)["site_url"]).path
 
 
 SITE_PATH = _site_path()
