@@ -1,15 +1,14 @@
-"""The vanishing gradient page: the experiment is deterministic and fast, and shows what the page says.
+"""The vanishing gradient page: the experiment is deterministic and shows what the page says.
 
 The page's numbers come from the run its example prints and plots: the defaults of
 gradient_norms (24 layers of width 64, a batch of 128, seed 0). The orderings the page
 explains are also checked on other seeds, so that they are not an accident of seed 0.
 Warnings are errors (see pyproject.toml), so every test here also checks that the
-experiment runs without one.
+experiment runs without one. How fast it runs (the page: well under a second) is measured,
+not asserted: python -m benchmarks.bench_vanishing_gradient.
 """
 
 from __future__ import annotations
-
-import time
 
 import numpy as np
 import pytest
@@ -49,13 +48,6 @@ def test_one_positive_finite_norm_per_layer(name, page):
     assert page[name].shape == (24,)
     assert np.all(np.isfinite(page[name])) and np.all(page[name] > 0)
     assert norms(name, depth=5, width=8, batch=4).shape == (5,)
-
-
-def test_the_four_runs_are_fast():
-    start = time.perf_counter()
-    for name in ACTIVATIONS:
-        norms(name)
-    assert time.perf_counter() - start < 1.0  # about 0.03 s on a laptop
 
 
 def test_initialisations_are_the_ones_the_page_states():
