@@ -30,7 +30,7 @@ class RegistryError(ValueError):
 
 @dataclass(frozen=True)
 class Number:
-    """A number as written: exact, or rounded to the digits shown; 'inf' and '-inf' allowed."""
+    """A number as written: a whole number is exact, a decimal is rounded to the digits shown."""
 
     text: str
 
@@ -40,9 +40,9 @@ class Number:
 
     @property
     def tolerance(self) -> float:
-        """Half a unit in the last digit written: how far the true value may be."""
-        if math.isinf(self.value):
-            return 0.0
+        """How far the true value may be: half a unit in the last decimal written."""
+        if math.isinf(self.value) or "." not in self.text:
+            return 1e-12 * max(1.0, abs(self.value))  # exact, to float64 rounding
         exponent = Decimal(self.text).as_tuple().exponent
         return 0.5 * 10.0**exponent
 
