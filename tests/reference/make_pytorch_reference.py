@@ -1,0 +1,214 @@
+"""Write tests/reference/pytorch.npz: PyTorch's values and autograd derivatives, the reference
+that tests/test_against_pytorch.py compares the snippets with, so the tests need no torch.
+
+Run it from the repository root, with torch==2.13.0 installed (the CPU build is enough; the
+version used is stored in the file's `meta`), after adding or changing a function or one of
+its `pytorch = [...]` settings in functions.toml:
+
+    python -m tests.reference.make_pytorch_reference
+
+Only this module evaluates the registry's `torch` expressions. It imports torch inside
+`compute()`, so the tests can import the key names and the inputs from here without torch.
+tests/test_pytorch_reference_file.py (run where torch is installed) checks that `compute()`
+still gives the stored arrays.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import platform
+import sys
+import zipfile
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+PATH = Path(__file__).resolve().parent / "pytorch.npz"
+COMMAND = "python -m tests.reference.make_pytorch_reference"
+TORCH = "2.13.0"  # the PyTorch the file is made with: `pip install torch==2.13.0` (CPU build)
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from registry import FUNCTIONS, Function, Reference  # noqa: E402
+
+DTYPES = ("float64", "float32", "float16")  # values; derivatives ("grad") in float64 only
+SOFTMAX_DIMS = (0, 1, -1)
+
+
+# --- the inputs: NumPy only, so that the tests build the same arrays --------------------------
+
+
+def inputs() -> np.ndarray:
+    """Special values, then normal * 10 (the usual range) and uniform(-800, 800) (the tails)."""
+    rng = np.random.default_rng(42)
+    special = [0.0, -0.0, 1e-300, -1e-300, 1.0, -1.0, 36.0, -36.0, 710.0, -745.0, 1e4, -1e4]
+    return np.concatenate([special, rng.normal(scale=10.0, size=600), rng.uniform(-800, 800, 200)])
+
+
+def softmax_matrix() -> np.ndarray:
+    x = np.random.default_rng(1).normal(scale=20.0, size=(6, 9))
+    x[0, :3] = -np.inf  # a masked row
+    x[1, 2] = 1e4  # a huge logit
+    return x
+
+
+SOFTMAX_SPECIAL_ROWS = [[-np.inf, -np.inf, -np.inf], [np.nan, 1.0, 2.0], [np.inf, 1.0, 2.0], [1000.0, 1000.0, -np.inf]]
+SOFTMAX_JACOBIAN_AT = [1.0, 2.0, 3.0, -4.0]
+STEP_POINTS = [-2.0, -0.0, 0.0, 1e-300, 3.0, np.nan]  # heaviside, against the step page
+SOFTPLUS_THRESHOLD_POINTS = [19.9, 20.1]  # either side of PyTorch's default threshold=20
+KINK_POINTS = [0.0, -0.0]  # ReLU's derivative at 0 and -0
+
+
+# --- key names: one place, shared with the tests ----------------------------------------------
+
+
+def label(name: str, ref: Reference) -> str:
+    """'leaky_relu' for the defaults, 'leaky_relu(alpha=0.2)' for another setting."""
+    return f"{name}({ref.id})" if ref.id else name
+
+
+def settings(functions: dict[str, Function] = FUNCTIONS) -> dict[str, tuple[str, Reference]]:
+    """Every elementwise setting the registry asks PyTorch about: label -> (name, reference)."""
+    return {label(name, ref): (name, ref) for name, f in functions.items() if not f.vector for ref in f.pytorch}
+
+
+def vector_keys(name: str) -> list[str]:
+    keys = [f"{name}/matrix/x"]
+    for dim in SOFTMAX_DIMS:
+        keys += [f"{name}/matrix/dim={dim}/softmax", f"{name}/matrix/dim={dim}/log_softmax"]
+    keys += [f"{name}/special_rows/x", f"{name}/special_rows/softmax", f"{name}/special_rows/log_softmax"]
+    return keys + [f"{name}/jacobian/x", f"{name}/jacobian/jacobian"]
+
+
+EXTRA_KEYS = [
+    "extra/step_heaviside/x", "extra/step_heaviside/float64",
+    "extra/softplus_threshold_20/x", "extra/softplus_threshold_20/float64",
+    "extra/relu_kink/x", "extra/relu_kink/grad",
+]
+
+
+def expected_keys(functions: dict[str, Function] = FUNCTIONS) -> list[str]:
+    """Every array key the registry asks for (a key may instead be listed in meta['missing'])."""
+    keys = ["inputs"]
+    for lab in settings(functions):
+        keys += [f"{lab}/{dtype}" for dtype in DTYPES] + [f"{lab}/grad"]
+    for name, f in functions.items():
+        if f.vector:
+            if [ref.ours for ref in f.pytorch] != [{}]:
+                raise ValueError(f"{name}: a vector function is compared at its defaults only; teach {COMMAND} its settings")
+            keys += vector_keys(name)
+    return keys + EXTRA_KEYS
+
+
+# --- PyTorch's values -------------------------------------------------------------------------
+
+
+def compute(functions: dict[str, Function] = FUNCTIONS) -> tuple[dict[str, np.ndarray], dict]:
+    """PyTorch's arrays by key, and the metadata (versions, and why any array is absent)."""
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # the same reductions (sum, softmax) whatever the machine
+    try:
+        return _compute(torch, functions)
+    finally:
+        torch.set_num_threads(threads)
+
+
+def _compute(torch, functions: dict[str, Function]) -> tuple[dict[str, np.ndarray], dict]:
+    arrays: dict[str, np.ndarray] = {}
+    missing: dict[str, str] = {}
+    x = inputs()
+    arrays["inputs"] = x
+    for lab, (_, ref) in settings(functions).items():
+        fn = eval(ref.torch, {"torch": torch})  # noqa: S307 (the registry's own expressions)
+        with torch.no_grad():
+            for dtype in DTYPES:
+                # cast by NumPy, exactly as the tests cast (float64 -> float16 directly)
+                t = torch.from_numpy(x.astype(dtype))
+                try:
+                    arrays[f"{lab}/{dtype}"] = fn(t).numpy()
+                except (RuntimeError, NotImplementedError) as error:  # e.g. no Half kernel on CPU
+                    missing[f"{lab}/{dtype}"] = f"torch {torch.__version__} on CPU: {error}"
+        t = torch.tensor(x, dtype=torch.float64, requires_grad=True)
+        try:
+            fn(t).sum().backward()
+            arrays[f"{lab}/grad"] = t.grad.numpy()
+        except RuntimeError as error:  # heaviside: no derivative in autograd
+            missing[f"{lab}/grad"] = f"torch {torch.__version__} autograd: {error}"
+    for name, f in functions.items():
+        if f.vector:
+            expected_keys({name: f})  # only the defaults
+            m = softmax_matrix()
+            arrays[f"{name}/matrix/x"] = m
+            for dim in SOFTMAX_DIMS:
+                arrays[f"{name}/matrix/dim={dim}/softmax"] = torch.softmax(torch.tensor(m), dim=dim).numpy()
+                arrays[f"{name}/matrix/dim={dim}/log_softmax"] = torch.log_softmax(torch.tensor(m), dim=dim).numpy()
+            rows = np.array(SOFTMAX_SPECIAL_ROWS)
+            arrays[f"{name}/special_rows/x"] = rows
+            arrays[f"{name}/special_rows/softmax"] = torch.softmax(torch.tensor(rows), dim=-1).numpy()
+            arrays[f"{name}/special_rows/log_softmax"] = torch.log_softmax(torch.tensor(rows), dim=-1).numpy()
+            v = np.array(SOFTMAX_JACOBIAN_AT)
+            jacobian = torch.autograd.functional.jacobian(lambda t: torch.softmax(t, dim=0), torch.tensor(v))
+            arrays[f"{name}/jacobian/x"] = v
+            arrays[f"{name}/jacobian/jacobian"] = jacobian.numpy()
+    points = np.array(STEP_POINTS)
+    arrays["extra/step_heaviside/x"] = points
+    arrays["extra/step_heaviside/float64"] = torch.heaviside(torch.tensor(points), torch.tensor(0.0, dtype=torch.float64)).numpy()
+    points = np.array(SOFTPLUS_THRESHOLD_POINTS)
+    arrays["extra/softplus_threshold_20/x"] = points
+    arrays["extra/softplus_threshold_20/float64"] = torch.nn.functional.softplus(torch.tensor(points)).numpy()  # threshold=20
+    points = np.array(KINK_POINTS)
+    t = torch.tensor(points, requires_grad=True)
+    torch.relu(t).sum().backward()
+    arrays["extra/relu_kink/x"] = points
+    arrays["extra/relu_kink/grad"] = t.grad.numpy()
+
+    arrays = {key: np.array(a, copy=True) for key, a in arrays.items()}  # own memory, not torch's
+    unexpected = (arrays.keys() | missing.keys()) - set(expected_keys(functions))
+    if unexpected:
+        raise AssertionError(f"keys computed but not listed by expected_keys(): {sorted(unexpected)}")
+    meta = {
+        "torch": torch.__version__,
+        "numpy": np.__version__,
+        "python": platform.python_version(),
+        "made_by": COMMAND,
+        "missing": missing,
+    }
+    return arrays, meta
+
+
+def write(arrays: dict[str, np.ndarray], meta: dict, path: Path = PATH) -> None:
+    """What np.savez_compressed writes, with fixed timestamps: the same arrays give the same bytes."""
+    entries = {"meta": np.array(json.dumps(meta, indent=1, sort_keys=True)), **arrays}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for key, array in entries.items():
+            data = io.BytesIO()
+            np.lib.format.write_array(data, np.asanyarray(array), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{key}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data.getvalue(), compresslevel=9)
+    path.write_bytes(buffer.getvalue())
+
+
+def load(path: Path = PATH) -> tuple[dict[str, np.ndarray], dict]:
+    """The stored arrays by key, and the metadata."""
+    with np.load(path, allow_pickle=False) as archive:
+        arrays = {key: archive[key] for key in archive.files}
+    return arrays, json.loads(str(arrays.pop("meta")))
+
+
+def main() -> None:
+    arrays, meta = compute()
+    if meta["torch"].split("+")[0] != TORCH:
+        print(f"note: made with torch {meta['torch']}, not {TORCH}; change TORCH if that is the new reference")
+    write(arrays, meta)
+    print(f"wrote {PATH.relative_to(ROOT)}: {len(arrays)} arrays, {PATH.stat().st_size / 1000:.0f} kB, torch {meta['torch']}")
+    for key, why in meta["missing"].items():
+        print(f"  no {key}: {why}")
+
+
+if __name__ == "__main__":
+    main()
