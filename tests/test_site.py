@@ -68,13 +68,12 @@ def test_no_third_party_urls_in_scripts_styles_or_images(built_site):
 
 
 def shape(text: str) -> dict:
-    """What must be identical in both languages: code, formulas, figures and links."""
+    """What must be identical in both languages: code, figures and links (formulas, numbers and
+    paragraphs are compared section by section in test_parity.py)."""
     return {
         "includes": Counter(line.strip() for line in text.splitlines() if "--8<--" in line),
-        "display formulas": text.count("\\["),
-        "inline formulas": text.count("\\("),
         "figures": re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text),
-        "links": sorted(re.findall(r"(?<!!)\[[^\]]*\]\(([^)]+)\)", text)),
+        "links": sorted(re.findall(r"(?<!!)\[[^\]\[]*\]\(([^)]+)\)", text)),  # [^[]: not from a \([0, 1)\) to a figure
         "headings": [len(m) for m in re.findall(r"^(#+) ", text, flags=re.M)],
     }
 
@@ -101,6 +100,58 @@ def test_every_figure_is_shown_on_a_page_and_every_page_figure_is_drawn():
     drawn = {p.stem for p in figures.plotting_examples()}
     shown = {Path(ref).stem for page in ALL_PAGES for ref in shape((DOCS / "en" / page).read_text(encoding="utf-8"))["figures"]}
     assert drawn == shown, f"drawn but not shown: {drawn - shown}; shown but not drawn: {shown - drawn}"
+
+
+DRAWING_INCLUDE = re.compile(r'--8<--\s+"snippets/examples/(\w+)\.py(?::[\w-]+)?"')
+FIGURE = re.compile(r"!\[[^\]]*\]\(([^)\s]*?figures/([\w-]+)\.svg)\)")
+
+
+def figure_order_problems(page: Path, text: str) -> list[str]:
+    """Where ``text`` (the page ``page`` of one language) breaks the figure rule: each included
+    example that draws is followed by its figure before the next drawing example is included,
+    and no figure is shown whose example the page does not include."""
+    drawing = {p.stem for p in figures.plotting_examples()}
+    events = sorted(
+        [(m.start(), "include", m.group(1)) for m in DRAWING_INCLUDE.finditer(text) if m.group(1) in drawing]
+        + [(m.start(), "figure", m.group(2), m.group(1)) for m in FIGURE.finditer(text)]
+    )
+    expected_prefix = "../" * (len(page.parts) - 1) + "figures/"
+    problems, waiting, included = [], None, set()
+    for _, kind, name, *ref in events:
+        if kind == "include":
+            if waiting:
+                problems.append(f"snippets/examples/{waiting}.py draws, but figures/{waiting}.svg is not shown before snippets/examples/{name}.py is included")
+            waiting = name
+            included.add(name)
+            continue
+        if ref[0] != f"{expected_prefix}{name}.svg":
+            problems.append(f"![...]({ref[0]}) should be ![...]({expected_prefix}{name}.svg)")
+        if name == waiting:
+            waiting = None
+        elif name not in included:
+            problems.append(f"shows figures/{name}.svg, but does not include snippets/examples/{name}.py above it")
+        else:
+            problems.append(f"shows figures/{name}.svg where figures/{waiting}.svg belongs" if waiting else f"shows figures/{name}.svg a second time")
+    if waiting:
+        problems.append(f"snippets/examples/{waiting}.py draws, but figures/{waiting}.svg is not shown after it")
+    return problems
+
+
+@pytest.mark.parametrize("page", ALL_PAGES, ids=str)
+def test_each_drawing_example_is_followed_by_its_own_figure(page):
+    """A page shows, right after the code that draws it, the figure that code draws."""
+    problems = [
+        f"docs/{lang}/{page}: {problem}"
+        for lang in LANGUAGES
+        if (DOCS / lang / page).exists()  # a missing translation: test_translation_exists_and_matches
+        for problem in figure_order_problems(page, (DOCS / lang / page).read_text(encoding="utf-8"))
+    ]
+    if problems:
+        pytest.fail(
+            "each include of a drawing example must be followed by ![alt](figures/<its name>.svg) "
+            "(../figures/ below the top level) before the next one:\n" + "\n".join(problems),
+            pytrace=False,
+        )
 
 
 def test_figures_are_deterministic():
