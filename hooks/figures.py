@@ -56,15 +56,55 @@ def plotting_examples() -> list[Path]:
     return found
 
 
+def module_file(name: str) -> Path | None:
+    """The file of the project module ``name`` (``snippets.tanh``), or None if it is not one."""
+    parts = name.split(".")
+    if parts[0] != "snippets":
+        return None
+    for candidate in (ROOT.joinpath(*parts).with_suffix(".py"), ROOT.joinpath(*parts, "__init__.py")):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def direct_imports(path: Path) -> set[Path]:
+    """The project modules ``path`` imports itself, read with ast (nothing is run): ``import
+    snippets.x``, ``from snippets.x import y``, ``from snippets import x``, relative imports,
+    and the packages on the way (importing ``snippets.x`` runs ``snippets/__init__.py``)."""
+    package = path.relative_to(ROOT).parent.parts  # ("snippets", "examples") for an example
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:  # from . import x, from .x import y
+                base = package[: len(package) - node.level + 1] if node.level <= len(package) else ()
+                module = ".".join([*base, *([node.module] if node.module else [])])
+            else:
+                module = node.module or ""
+            names.add(module)
+            names.update(f"{module}.{alias.name}" for alias in node.names)  # submodules: from snippets import tanh
+    found = set()
+    for name in names:
+        parts = name.split(".")
+        for end in range(1, len(parts) + 1):  # snippets, snippets.tanh
+            file = module_file(".".join(parts[:end]))
+            if file:
+                found.add(file)
+    return found
+
+
 def imported_snippets(path: Path) -> list[Path]:
-    """The ``snippets`` modules an example imports (their code draws too)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    modules = [
-        node.module
-        for node in ast.walk(tree)
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("snippets.")
-    ]
-    return [ROOT.joinpath(*m.split(".")).with_suffix(".py") for m in sorted(set(modules))]
+    """Every project module the example imports, directly or through another project module
+    (the vanishing-gradient example imports ``snippets.vanishing_gradient``, which imports
+    ``snippets.tanh``): their code draws too."""
+    found: set[Path] = set()
+    todo = [path]
+    while todo:
+        for module in direct_imports(todo.pop()) - found - {path}:
+            found.add(module)
+            todo.append(module)
+    return sorted(found)
 
 
 @functools.cache
