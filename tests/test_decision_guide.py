@@ -2,8 +2,8 @@
 
 The charts are written once for both languages; these tests check that they
 are well formed, name only functions this handbook has, give the same advice
-as the table of choices on each language's comparison page, and arrive in the
-built pages with Mermaid served locally. The browser tests check that they draw.
+as the table of choices on each language's comparison page, lead along each route (written
+down here from the page) to its answer, and arrive in the built pages with Mermaid served locally. The browser tests check that they draw.
 """
 
 from __future__ import annotations
@@ -124,3 +124,91 @@ def test_home_page_leads_to_the_guide_in_both_languages(built_site):
         assert 'href="comparison/#decision-guide"' in home, f"{lang} home page: no link to the decision guide"
         page = (site_dir / prefix / "comparison" / "index.html").read_text(encoding="utf-8")
         assert page.index('id="decision-guide"') < page.index('<pre class="mermaid"'), f"{lang}: guide heading"
+
+
+# Every path through each chart and where it must end, written from the comparison pages (the
+# table of choices and the text around the charts), not from the chart's code: each step is the
+# question asked (its English text) and the edge's label in each language; the end is the answer
+# as the reader sees it in each language, and the functions the page's table links for that row.
+YES, NO = {"en": "yes", "ja": "はい"}, {"en": "no", "ja": "いいえ"}
+TRANSFORMER, RECURRENT = "A transformer block?", "An RNN cell (LSTM, GRU)?"
+SELF_NORMALISING = "A plain deep MLP, LeCun normal init, no normalisation layers?"
+DYING, TASK = "Many ReLU units stuck at 0?", "What does the network predict?"
+ROUTES = {
+    "hidden": [
+        ([(TRANSFORMER, YES)], {"en": "GELU or SiLU", "ja": "GELU または SiLU"}, {"gelu", "silu"}),
+        (
+            [(TRANSFORMER, NO), (RECURRENT, YES)],
+            {"en": "sigmoid for the gates, tanh for the state", "ja": "ゲートにシグモイド関数、状態に tanh"},
+            {"sigmoid", "tanh"},
+        ),
+        ([(TRANSFORMER, NO), (RECURRENT, NO), (SELF_NORMALISING, YES)], {"en": "SELU", "ja": "SELU"}, {"selu"}),
+        (
+            [(TRANSFORMER, NO), (RECURRENT, NO), (SELF_NORMALISING, NO), (DYING, YES)],
+            {"en": "Leaky ReLU or ELU", "ja": "Leaky ReLU または ELU"},
+            {"leaky_relu", "elu"},
+        ),
+        (
+            [(TRANSFORMER, NO), (RECURRENT, NO), (SELF_NORMALISING, NO), (DYING, NO)],
+            {"en": "ReLU, the default", "ja": "ReLU（まずはこれ）"},
+            {"relu"},
+        ),
+    ],
+    "output": [
+        ([(TASK, {"en": "a real number", "ja": "実数（回帰）"})], {"en": "identity", "ja": "恒等関数"}, {"identity"}),
+        ([(TASK, {"en": "a positive number", "ja": "正の値（回帰）"})], {"en": "softplus", "ja": "ソフトプラス関数"}, {"softplus"}),
+        ([(TASK, {"en": "one of 2 classes", "ja": "2 クラスのどちらか"})], {"en": "sigmoid", "ja": "シグモイド関数"}, {"sigmoid"}),
+        (
+            [(TASK, {"en": "one of K classes", "ja": "K クラスのどれか 1 つ"})],
+            {
+                "en": "softmax; train with log-softmax and cross-entropy",
+                "ja": "ソフトマックス関数（学習は対数ソフトマックスと交差エントロピーで）",
+            },
+            {"softmax"},
+        ),
+        (
+            [(TASK, {"en": "several labels at once", "ja": "複数のラベル"})],
+            {"en": "sigmoid on each output", "ja": "出力ごとにシグモイド関数"},
+            {"sigmoid"},
+        ),
+    ],
+}
+
+
+def follow(chart: str, steps, lang: str) -> tuple[str, list[tuple[str, str]]]:
+    """Walk the chart from its first question, taking at each question the edge labelled as the
+    step says; returns the node reached and the edges taken (fails, naming the step, if lost)."""
+    node, taken = CHARTS[chart]["root"], []
+    for number, (question, label) in enumerate(steps, 1):
+        assert node in QUESTIONS, f"{chart} chart ({lang}), step {number}: reached the answer {node!r} instead of asking {question!r}"
+        assert QUESTIONS[node]["en"] == question, (
+            f"{chart} chart ({lang}), step {number}: asks {QUESTIONS[node]['en']!r} where the route asks {question!r}"
+        )
+        ends = [end for start, end, labels in EDGES if start == node and labels[lang] == label[lang]]
+        assert len(ends) == 1, f"{chart} chart ({lang}): {len(ends)} edges labelled {label[lang]!r} from {question!r}"
+        taken.append((node, ends[0]))
+        node = ends[0]
+    return node, taken
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("chart", CHARTS)
+def test_every_route_leads_to_its_answer(chart, lang):
+    """Each path through the chart, followed by its labels, ends at the answer the page gives for
+    it; and the routes cover every edge of the chart, so none goes unchecked."""
+    taken_in_all = set()
+    for steps, answer, functions in ROUTES[chart]:
+        route = " → ".join(f"{question} {label[lang]}" for question, label in steps)
+        node, taken = follow(chart, steps, lang)
+        taken_in_all.update(taken)
+        assert node in ANSWERS, (
+            f"{chart} chart ({lang}): {route} ends at the question {QUESTIONS.get(node, {}).get(lang)!r}, not at an "
+            f"answer ({answer[lang]!r}); fix EDGES in hooks/decision_guide.py"
+        )
+        names, labels = ANSWERS[node]
+        assert labels[lang] == answer[lang] and set(names) == functions, (
+            f"{chart} chart ({lang}): {route} leads to {labels[lang]!r} ({sorted(names)}), but the page's choice "
+            f"is {answer[lang]!r} ({sorted(functions)}); fix EDGES in hooks/decision_guide.py"
+        )
+    edges = {(start, end) for start, end, _ in EDGES if start in reachable(CHARTS[chart]["root"])}
+    assert taken_in_all == edges, f"{chart} chart: edges no route takes (add a route here): {sorted(edges - taken_in_all)}"
