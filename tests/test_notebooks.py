@@ -4,13 +4,16 @@ both languages run the same code, and the site renders them as pages.
 The notebooks are stored with their outputs (the site does not execute them, ``execute: false``
 in ``mkdocs.yml``). These tests execute each notebook afresh with nbclient and the venv's
 ``python3`` kernel, from the notebook's own folder and from the repository root (the two places a
-reader starts Jupyter), and compare the text it prints with the text stored in the file. Images
-and execution counts are not compared. After changing a notebook, execute it and save it with
-its outputs (Jupyter's "Restart kernel and run all", then save).
+reader starts Jupyter), and compare the text it prints and the images it shows with those stored
+in the file (images pixel by pixel, see same_picture); execution counts are not compared. After
+changing a notebook, execute it and save it with its outputs (Jupyter's "Restart kernel and run
+all", then save).
 """
 
 from __future__ import annotations
 
+import base64
+import io
 import re
 from pathlib import Path
 
@@ -47,7 +50,7 @@ def code_cells(nb) -> list[nbformat.NotebookNode]:
 
 
 def text_outputs(nb) -> list[list[tuple[str, str]]]:
-    """Per code cell, the text of each output: streams, text/plain results and errors; no images."""
+    """Per code cell, the text of each output: streams, text/plain results and errors (images: images())."""
     cells = []
     for cell in code_cells(nb):
         texts = []
@@ -84,6 +87,69 @@ def test_stored_outputs_match_a_fresh_run(notebook):
     assert text_outputs(stored) == text_outputs(execute(notebook, "notebook folder")), (
         f"{notebook}: the stored outputs differ from a fresh run; execute it again and save it"
     )
+
+
+def images(nb) -> list[list[bytes]]:
+    """Per code cell, the PNG images it shows."""
+    return [
+        [base64.b64decode(o.data["image/png"]) for o in cell.outputs if "image/png" in o.get("data", {})]
+        for cell in code_cells(nb)
+    ]
+
+
+# Pixels are compared as matplotlib reads them, RGBA in [0, 1]: another matplotlib or FreeType
+# may shift antialiasing a little (and the PNG names matplotlib's version), another plot may not
+MEAN_TOLERANCE = 0.002  # mean absolute difference over all channels
+CHANGED_PIXEL = 0.1  # a channel that moved more than this is a changed pixel ...
+CHANGED_SHARE = 0.002  # ... and at most this share of the pixels may change
+
+
+def same_picture(stored: bytes, fresh: bytes) -> str | None:
+    """None if the two PNGs show the same picture; otherwise how they differ."""
+    if stored == fresh:  # the same matplotlib writes the same bytes
+        return None
+    import matplotlib.image
+    import numpy as np
+
+    a, b = (matplotlib.image.imread(io.BytesIO(png), format="png") for png in (stored, fresh))
+    if a.shape != b.shape:
+        return f"the stored image is {a.shape[1]}×{a.shape[0]} px, a fresh run draws {b.shape[1]}×{b.shape[0]} px"
+    difference = np.abs(a.astype(float) - b.astype(float))
+    mean, changed = difference.mean(), (difference.max(axis=-1) > CHANGED_PIXEL).mean()
+    if mean > MEAN_TOLERANCE or changed > CHANGED_SHARE:
+        return f"mean pixel difference {mean:.4f} (at most {MEAN_TOLERANCE}), {changed:.2%} of the pixels changed (at most {CHANGED_SHARE:.1%})"
+    return None
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=str)
+def test_stored_images_match_a_fresh_run(notebook):
+    """The stored plots are the ones the code draws now (not an older plot, nor another image)."""
+    stored, fresh = images(read(notebook)), images(execute(notebook, "notebook folder"))
+    problems = []
+    for number, (a, b) in enumerate(zip(stored, fresh), 1):
+        if len(a) != len(b):
+            problems.append(f"code cell {number}: {len(a)} images stored, a fresh run shows {len(b)}")
+        problems += [f"code cell {number}, image {i}: {p}" for i, (x, y) in enumerate(zip(a, b), 1) if (p := same_picture(x, y))]
+    assert not problems, (
+        f"{notebook}: the stored images differ from a fresh run; execute the notebook again and save it "
+        "with its outputs:\n" + "\n".join(problems)
+    )
+
+
+def test_same_picture_allows_another_encoding_but_not_another_plot():
+    import matplotlib.image
+
+    png = next(image for cell in images(read(NOTEBOOKS[0])) for image in cell)
+    pixels = matplotlib.image.imread(io.BytesIO(png), format="png")
+
+    def encoded(array) -> bytes:
+        buffer = io.BytesIO()
+        matplotlib.image.imsave(buffer, array, format="png", metadata={"Software": "another"})
+        return buffer.getvalue()
+
+    assert encoded(pixels) != png and same_picture(png, encoded(pixels)) is None
+    assert same_picture(png, encoded(pixels[:, ::-1]))  # mirrored
+    assert same_picture(png, encoded(pixels[:-1]))  # another size
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=str)
