@@ -1,51 +1,116 @@
-"""What every snippet function promises, whatever its page.
+"""What every snippet function promises, whatever its page: one set of checks for all of them.
 
-Derivatives against central finite differences, dtypes, and extreme or special
-inputs. What a single page claims (values, properties, pitfalls) is tested in
-tests/functions/test_<name>.py, one module per page. Warnings are errors (see
-pyproject.toml), so "no RuntimeWarning" is checked by every call here.
+The functions come from the registry, functions.toml: every elementwise entry at its defaults and
+at every other setting its `pytorch` references name (e.g. `leaky_relu(alpha=0.2)`), and the
+vector functions of the softmax page. Each gets the same checks: dtypes, ints and bools, empty
+input, the largest finite floats, NaN, float16 accuracy, scalars, and its derivative against
+central finite differences. What a single page claims (values, properties, pitfalls) is tested
+in tests/functions/test_<name>.py, one module per page.
+
+The completeness checks at the end say what a contributor adding a function still has to add.
+Warnings are errors (see pyproject.toml), so "no RuntimeWarning" is checked by every call here.
 """
 
 from __future__ import annotations
 
+import ast
 import importlib
+import sys
+from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
+from typing import Callable
 
 import numpy as np
 import pytest
 
-from snippets.gelu import gelu, gelu_grad
-from snippets.selu import selu
-from snippets.softmax import log_softmax, softmax, softmax_jacobian
+from conftest import ROOT
+from snippets.softmax import log_softmax
 
-SNIPPETS = Path(__file__).resolve().parent.parent / "snippets"
+sys.path.insert(0, str(ROOT / "hooks"))
+from figures import plotting_examples  # noqa: E402  (what the build draws a figure from)
+from registry import FUNCTIONS  # noqa: E402
+
+SNIPPETS = ROOT / "snippets"
+FLOATS = [np.float16, np.float32, np.float64]
+GRID = np.linspace(-8.0, 8.0, 1601)
+# Functions whose true value can exceed the dtype for a finite input (e.g. 1.05 * float max):
+# there inf is the right answer (the SELU page says so), elsewhere it is a bug
+MAY_OVERFLOW = {"selu", "log_softmax"}
 
 
-def elementwise() -> dict:
-    """Every snippets/<name>.py defining <name>(x) and <name>_grad(x), softmax aside."""
-    found = {}
-    for path in sorted(SNIPPETS.glob("*.py")):
-        if path.stem.startswith("_") or path.stem == "softmax":
-            continue
-        module = importlib.import_module(f"snippets.{path.stem}")
-        if hasattr(module, f"{path.stem}_grad"):  # an activation function, not an experiment
-            found[path.stem] = (getattr(module, path.stem), getattr(module, f"{path.stem}_grad"))
+@dataclass(frozen=True)
+class Case:
+    """One function of a snippet module at one parameter setting, e.g. gelu(approximate=True)."""
+
+    label: str
+    name: str  # the function's own name, e.g. "gelu_grad"
+    f: Callable
+    vector: bool = False
+
+
+def settings(entry) -> list[dict]:
+    """The defaults ({}), then every non-default setting the entry's PyTorch references name."""
+    found = [{}]
+    for reference in entry.pytorch:
+        if unknown := reference.ours.keys() - entry.params.keys():
+            raise ValueError(f"functions.toml [{entry.name}]: pytorch names {sorted(unknown)}, not in its params")
+        changed = {k: v for k, v in reference.ours.items() if v != entry.params[k].default}
+        if changed not in found:
+            found.append(changed)
     return found
 
 
-# The elementwise functions and their derivatives, by page name; gelu also in its tanh form
-ELEMENTWISE = elementwise()
-ELEMENTWISE["gelu_tanh"] = (partial(gelu, approximate=True), partial(gelu_grad, approximate=True))
-ALL_FUNCTIONS = [f for pair in ELEMENTWISE.values() for f in pair] + [softmax, log_softmax]
-# Functions whose true value can exceed the dtype for a finite input (e.g. 1.05 * float max)
-MAY_OVERFLOW = {selu, log_softmax}
-FLOATS = [np.float16, np.float32, np.float64]
-GRID = np.linspace(-8.0, 8.0, 1601)
+def label(name: str, setting: dict) -> str:
+    args = ", ".join(f"{k}={v!r}" for k, v in sorted(setting.items()))
+    return f"{name}({args})" if args else name
 
 
-def name(f) -> str:
-    return f.__name__ if hasattr(f, "__name__") else f"{f.func.__name__}(approximate=True)"
+def module_of(name: str):
+    """snippets.<name>, or None if the file is missing (test_every_function_has_its_snippet says so)."""
+    try:
+        return importlib.import_module(f"snippets.{name}")
+    except ModuleNotFoundError as error:
+        if error.name == f"snippets.{name}":
+            return None
+        raise
+
+
+def pairs() -> list:
+    """(f, f') of every elementwise entry at every setting, as pytest params: ids like gelu(approximate=True).
+
+    An entry whose snippet is missing or incomplete is skipped here, and fails
+    test_every_function_has_its_snippet with what to add."""
+    found = []
+    for name, entry in FUNCTIONS.items():
+        if entry.vector:
+            continue
+        module = module_of(name)
+        names = (name, f"{name}_grad")
+        for setting in settings(entry):
+            if all(hasattr(module, n) for n in names):
+                cases = [Case(label(n, setting), n, partial(getattr(module, n), **setting)) for n in names]
+                found.append(pytest.param(*cases, id=cases[0].label))
+            else:
+                reason = f"snippets/{name}.py is incomplete: see test_every_function_has_its_snippet"
+                cases = [Case(label(n, setting), n, None) for n in names]
+                found.append(pytest.param(*cases, id=cases[0].label, marks=pytest.mark.skip(reason=reason)))
+    return found
+
+
+def vector_functions() -> list:
+    """The vector entries (softmax), and log_softmax, which the softmax page also defines."""
+    found = []
+    for name, entry in FUNCTIONS.items():
+        module = module_of(name) if entry.vector else None
+        if hasattr(module, name):
+            found.append(Case(name, name, getattr(module, name), vector=True))
+    found.append(Case("log_softmax", "log_softmax", log_softmax, vector=True))
+    return [pytest.param(c, id=c.label) for c in found]
+
+
+PAIRS = pairs()  # (f, f') per elementwise function and setting
+ELEMENTWISE = [pytest.param(c, id=c.label, marks=p.marks) for p in PAIRS for c in p.values]  # f, f' alone
+ALL = ELEMENTWISE + vector_functions()
 
 
 def extremes(dtype) -> np.ndarray:
@@ -56,88 +121,152 @@ def extremes(dtype) -> np.ndarray:
     return np.array(values + [-v for v in values], dtype=dtype)
 
 
-# --- derivatives against central finite differences -------------------------------------
+# --- dtypes, shapes and special inputs: every function, every setting ---------------------------
 
 
-def test_every_activation_is_discovered():
-    assert len(ELEMENTWISE) == 13  # 12 elementwise modules, plus gelu's tanh form
-
-
-@pytest.mark.parametrize("name", ELEMENTWISE)
-def test_derivative_matches_central_difference(name):
-    f, grad = ELEMENTWISE[name]
-    x = GRID[np.abs(GRID) > 1e-3]  # away from ReLU's kink
-    h = 1e-6
-    numeric = (f(x + h) - f(x - h)) / (2 * h)
-    np.testing.assert_allclose(grad(x), numeric, rtol=1e-6, atol=1e-8)
-
-
-def test_softmax_jacobian_matches_central_difference():
-    x = np.array([0.5, -1.0, 2.0])
-    h = 1e-6
-    numeric = np.column_stack([(softmax(x + h * e) - softmax(x - h * e)) / (2 * h) for e in np.eye(3)])
-    np.testing.assert_allclose(softmax_jacobian(x), numeric, rtol=1e-6, atol=1e-10)
-
-
-# --- dtypes, shapes and special inputs ------------------------------------------------------
-
-
-@pytest.mark.parametrize("f", ALL_FUNCTIONS, ids=lambda f: name(f))
+@pytest.mark.parametrize("c", ALL)
 @pytest.mark.parametrize("dtype", FLOATS, ids=lambda d: d.__name__)
-def test_float_dtype_is_kept(f, dtype):
+def test_float_dtype_is_kept(c, dtype):
     x = np.linspace(-3, 3, 12, dtype=dtype).reshape(3, 4)
-    y = f(x)
+    y = c.f(x)
     assert isinstance(y, np.ndarray) and y.dtype == dtype and y.shape == x.shape
 
 
-@pytest.mark.parametrize("f", ALL_FUNCTIONS, ids=lambda f: name(f))
+@pytest.mark.parametrize("c", ALL)
 @pytest.mark.parametrize(
     "x", [[1, -2, 3], np.array([1, 0, 2], dtype=np.int8), [True, False], 2, np.uint64(7)], ids=repr
 )
-def test_integers_and_bools_give_float64(f, x):
-    y = f(x)
+def test_integers_and_bools_give_float64(c, x):
+    y = c.f(x)
     assert y.dtype == np.float64 and np.shape(y) == np.shape(x)
 
 
-@pytest.mark.parametrize("f", ALL_FUNCTIONS, ids=lambda f: name(f))
-def test_empty_input_gives_empty_output(f):
+@pytest.mark.parametrize("c", ALL)
+def test_empty_input_gives_empty_output(c):
     for shape in [(0,), (2, 0), (0, 3)]:
-        y = f(np.zeros(shape))
+        y = c.f(np.zeros(shape))
         assert y.shape == shape and y.dtype == np.float64
 
 
-@pytest.mark.parametrize("f", ALL_FUNCTIONS, ids=lambda f: name(f))
+@pytest.mark.parametrize("c", ALL)
+def test_scalars_follow_numpy_conventions(c):
+    """A scalar in gives a 0-d result, as NumPy's own functions do; softmax of one value is 1."""
+    assert np.ndim(c.f(0.0)) == 0
+    if c.name == "softmax":
+        assert c.f(3.0) == 1.0
+
+
+@pytest.mark.parametrize("c", ALL)
 @pytest.mark.parametrize("dtype", FLOATS, ids=lambda d: d.__name__)
-def test_finite_extremes_give_no_warning_nan_or_spurious_inf(f, dtype):
+def test_finite_extremes_give_no_warning_nan_or_spurious_inf(c, dtype):
     x = extremes(dtype)
-    inputs = [x] if f not in (softmax, log_softmax) else [x, x[:, None]]  # one row, and many 1-element rows
+    inputs = [x, x[:, None]] if c.vector else [x]  # one row, and many 1-element rows
     for inp in inputs:
-        y = f(inp)  # a RuntimeWarning would raise here
+        y = c.f(inp)  # a RuntimeWarning would raise here
         assert y.dtype == dtype
-        assert not np.isnan(y).any(), f"{name(f)}({inp}) = {y}"
-        if f not in MAY_OVERFLOW:
-            assert np.isfinite(y).all(), f"{name(f)}({inp}) = {y}"
+        assert not np.isnan(y).any(), f"{c.label}({inp}) = {y}"
+        if c.name not in MAY_OVERFLOW:
+            assert np.isfinite(y).all(), f"{c.label}({inp}) = {y}"
 
 
-@pytest.mark.parametrize("f", [f for pair in ELEMENTWISE.values() for f in pair], ids=lambda f: name(f))
-def test_nan_propagates(f):
-    y = f(np.array([np.nan, 1.0]))
+@pytest.mark.parametrize("c", ELEMENTWISE)
+def test_nan_propagates(c):
+    y = c.f(np.array([np.nan, 1.0]))
     assert np.isnan(y[0]) and not np.isnan(y[1])
 
 
-def test_scalars_follow_numpy_conventions():
-    assert softmax(3.0) == 1.0
-
-
-@pytest.mark.parametrize("key", ELEMENTWISE)
-def test_float16_is_as_accurate_as_float16_can_be(key):
+@pytest.mark.parametrize("f, grad", PAIRS)
+def test_float16_is_as_accurate_as_float16_can_be(f, grad):
     """float16 results are the float64 results rounded, to within 2 units in the last place."""
-    f, grad = ELEMENTWISE[key]
     x16 = np.linspace(-20.0, 20.0, 4001).astype(np.float16)
     for g in (f, grad):
-        exact = g(x16.astype(np.float64))
+        exact = g.f(x16.astype(np.float64))
         ulp = np.spacing(np.abs(exact.astype(np.float16))).astype(np.float64)
-        error = np.abs(g(x16).astype(np.float64) - exact)
+        error = np.abs(g.f(x16).astype(np.float64) - exact)
         assert np.all(error <= 2 * ulp + np.finfo(np.float16).smallest_subnormal), (
-            f"{name(g)}: worst at x = {x16[np.argmax(error / (ulp + 1e-300))]}"
+            f"{g.label}: worst at x = {x16[np.argmax(error / (ulp + 1e-300))]}"
         )
+
+
+# --- derivatives against central finite differences ---------------------------------------------
+
+
+@pytest.mark.parametrize("f, grad", PAIRS)
+def test_derivative_matches_central_difference(f, grad):
+    x = GRID[np.abs(GRID) > 1e-3]  # away from the kinks at 0
+    h = 1e-6
+    numeric = (f.f(x + h) - f.f(x - h)) / (2 * h)
+    np.testing.assert_allclose(grad.f(x), numeric, rtol=1e-6, atol=1e-8)
+
+
+@pytest.mark.parametrize("name", [n for n, entry in FUNCTIONS.items() if entry.vector])
+def test_jacobian_matches_central_difference(name):
+    module = importlib.import_module(f"snippets.{name}")
+    f, jacobian = getattr(module, name), getattr(module, f"{name}_jacobian")
+    x = np.array([0.5, -1.0, 2.0])
+    h = 1e-6
+    numeric = np.column_stack([(f(x + h * e) - f(x - h * e)) / (2 * h) for e in np.eye(3)])
+    np.testing.assert_allclose(jacobian(x), numeric, rtol=1e-6, atol=1e-10)
+
+
+# --- completeness: what a new function still needs ----------------------------------------------
+
+
+def report(problems: list[str]) -> None:
+    """Fail with one line per thing to add, and nothing else (no traceback, no repr of the list)."""
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
+
+
+def test_every_function_has_its_snippet():
+    """snippets/<name>.py defines <name> and <name>_grad (a vector function: <name>_jacobian)."""
+    problems = []
+    for name, entry in FUNCTIONS.items():
+        needs = [f"{name}(x, axis=-1)", f"{name}_jacobian(x)"] if entry.vector else [f"{name}(x)", f"{name}_grad(x)"]
+        module = module_of(name)
+        lacking = [n for n in needs if not callable(getattr(module, n.split("(")[0], None))]
+        if module is None:
+            problems.append(f"[{name}] is in functions.toml: add snippets/{name}.py with {' and '.join(needs)}")
+        elif lacking:
+            problems.append(f"[{name}] is in functions.toml: define {' and '.join(lacking)} in snippets/{name}.py")
+    report(problems)
+
+
+def test_every_snippet_function_has_a_registry_entry():
+    """A snippets/<name>.py defining <name>_grad is a function of the handbook (the experiments define none)."""
+    problems = []
+    for path in sorted(SNIPPETS.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        defined = {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
+        if f"{path.stem}_grad" in defined and path.stem not in FUNCTIONS:
+            problems.append(
+                f"snippets/{path.stem}.py defines {path.stem}_grad: add a [{path.stem}] entry to "
+                "functions.toml (its keys are listed at the top of that file)"
+            )
+    report(problems)
+
+
+def test_every_function_has_an_example_that_draws():
+    """snippets/examples/<name>.py exists and calls plt.show(), which the build turns into figures/<name>.svg."""
+    drawn = {path.stem for path in plotting_examples()}
+    problems = []
+    for name in FUNCTIONS:
+        example = SNIPPETS / "examples" / f"{name}.py"
+        if not example.exists():
+            problems.append(
+                f"add snippets/examples/{name}.py: import snippets/{name}.py, print a few values "
+                "(each print followed by its #> output) and plot the function and its derivative with plt.show()"
+            )
+        elif name not in drawn:
+            problems.append(f"snippets/examples/{name}.py draws nothing: end it with plt.show(), the figure of its page")
+    report(problems)
+
+
+def test_every_function_page_has_its_test_module():
+    """The claims of docs/<lang>/functions/<name>.md are tested in tests/functions/test_<name>.py."""
+    problems = [
+        f"add tests/functions/test_{name}.py with the claims of docs/en/functions/{name}.md"
+        for name in FUNCTIONS
+        if not (ROOT / "tests" / "functions" / f"test_{name}.py").exists()
+    ]
+    report(problems)
