@@ -62,3 +62,14 @@ def test_textbook_derivative_overflows_past_1_3e154():
     with pytest.warns(RuntimeWarning, match="overflow"):
         assert 1 / (1 + np.abs(1.4e154)) ** 2 == 0.0
     assert softsign_grad(1.4e154) > 0  # 5e-309, a subnormal: divided first, then squared
+
+
+def test_float16_computed_in_float16_is_off_by_up_to_3_4_units():
+    """"computed in float16, the derivative's two roundings put it up to 3.4 units in the last place off"."""
+    x16 = np.linspace(-20.0, 20.0, 4001).astype(np.float16)
+    exact = softsign_grad(x16.astype(np.float64))
+    r = np.float16(1.0) / (np.float16(1.0) + np.abs(x16))
+    ulp = np.spacing(np.abs(exact.astype(np.float16))).astype(np.float64)
+    naive = np.abs((r * r).astype(np.float64) - exact) / ulp
+    ours = np.abs(softsign_grad(x16).astype(np.float64) - exact) / ulp
+    assert 3.3 < naive.max() < 3.5 and ours.max() <= 0.5 + 1e-9
