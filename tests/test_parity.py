@@ -1,18 +1,21 @@
-"""Both languages say the same thing: formulas, numbers, paragraphs and figures, section by section.
+"""Both languages say the same thing: formulas, numbers and paragraphs, section by section.
 
 The prose of ``docs/ja/X.md`` and ``docs/en/X.md`` differs, but what a reader could check or copy
 must not: a formula or a number changed in one language only, or a paragraph left out of one,
 is a translation fault. These tests read the Markdown sources (no build) and compare, for each
 page pair:
 
-- the sequence of formulas, ``\\(...\\)``, ``\\[...\\]`` and ``$...$``, after collapsing runs of
-  whitespace (so line wrapping and indentation inside admonitions do not matter);
-- the numbers written in prose, as a multiset per ``##`` section (sections matched by position);
-- the number of paragraphs per ``##`` section.
+- the formulas, ``\\(...\\)``, ``\\[...\\]`` and ``$...$``, paragraph by paragraph in order (a
+  sentence's inline formulas in any order, as Japanese word order differs), after collapsing
+  runs of whitespace (line wrapping and indentation inside admonitions do not matter) and
+  treating the words of ``\\text{...}`` as translated prose;
+- the decimal numbers written in prose, as a multiset per ``##`` section (sections matched by
+  position; the front matter's description counts with the introduction), see numbers();
+- the number of paragraphs per ``##`` section, see paragraphs().
 
-The notebooks' markdown cells are compared the same way. Includes, figures, links and headings
-are compared in test_site.py; that each page shows the figure of each drawing example it
-includes, there too.
+The notebooks' markdown cells are compared the same way (their code cells in test_notebooks.py).
+Includes, figures, links and headings are compared in test_site.py, and there too, on each page,
+that each drawing example it includes is followed by its own figure.
 """
 
 from __future__ import annotations
@@ -33,7 +36,12 @@ DOCS = ROOT / "docs"
 JA, EN = LANGUAGES
 
 PAGES = sorted(
-    p.relative_to(DOCS / JA) for p in (DOCS / JA).rglob("*") if p.suffix in (".md", ".ipynb") and ".ipynb_checkpoints" not in p.parts
+    {
+        p.relative_to(DOCS / lang)
+        for lang in LANGUAGES
+        for p in (DOCS / lang).rglob("*")
+        if p.suffix in (".md", ".ipynb") and ".ipynb_checkpoints" not in p.parts
+    }
 )
 
 
@@ -53,6 +61,14 @@ def markdown_of(path: Path) -> str:
     if text.startswith("---\n"):  # front matter: metadata (description), not the page's paragraphs
         text = text.split("\n---\n", 1)[1]
     return text
+
+
+def description_of(path: Path) -> str:
+    """The page's ``description:`` in its front matter (search engines show it), or ''."""
+    text = path.read_text(encoding="utf-8")
+    front = text.split("\n---\n", 1)[0] if text.startswith("---\n") else ""
+    match = re.search(r"^description:\s*(.*)$", front, re.M)
+    return match.group(1) if match else ""
 
 
 def without_code(text: str) -> str:
@@ -251,10 +267,14 @@ def test_same_formulas_in_both_languages(page):
 
 @pytest.mark.parametrize("page", PAGES, ids=str)
 def test_same_numbers_in_both_languages(page):
-    """The decimal numbers of each section's prose (see numbers()) are the same multiset."""
+    """The decimal numbers of each section's prose (see numbers()) are the same multiset; the
+    front matter's description counts with the introduction."""
     problems = []
+    descriptions = [numbers(description_of(DOCS / lang / page)) for lang in LANGUAGES]
     for index, (ja, en) in enumerate(zip(*both(page))):
         a, b = Counter(numbers(ja.text)), Counter(numbers(en.text))
+        if index == 0:
+            a, b = a + Counter(descriptions[0]), b + Counter(descriptions[1])
         if a != b:
             problems.append(f"{where(page, index, ja, en)}: {difference(a, b)}")
     if problems:
