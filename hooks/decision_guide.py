@@ -4,8 +4,8 @@ A page asks for a chart with a line holding only ``<!-- decision guide: hidden -
 (or ``output``); this hook puts a ```` ```mermaid ```` fence there, which Material renders (and
 ``hooks/mermaid.py`` serves Mermaid for). The questions, answers and edges are
 written once, so the two languages cannot disagree on the advice; only the
-labels differ. ``tests/test_comparison.py`` checks the answers against the
-function pages and against the page's table of choices.
+labels differ. ``tests/test_decision_guide.py`` checks the answers against the
+function pages and the page's table of choices, and pins every route to its answer.
 """
 
 from __future__ import annotations
