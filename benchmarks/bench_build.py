@@ -31,9 +31,9 @@ from mkdocs.utils import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "tests") not in sys.path:
-    sys.path.insert(0, str(ROOT / "tests"))  # the tests' copy of the project
+    sys.path.insert(0, str(ROOT / "tests"))  # tests/support.py: the tests' copy of the project
 
-from conftest import copy_project  # noqa: E402
+from support import copy_project  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

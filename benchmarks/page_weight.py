@@ -38,10 +38,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "tests") not in sys.path:
-    sys.path.insert(0, str(ROOT / "tests"))  # the tests' server and Chromium settings
+    sys.path.insert(0, str(ROOT / "tests"))  # tests/support.py: the server and Chromium settings tests use
 
-from conftest import CHROMIUM, LANGUAGES, SITE_PATH, _PrefixHandler, _QuietServer, lang_prefix  # noqa: E402
-from test_browser import CHROMIUM_ARGS, PAGES, is_local  # noqa: E402
+from support import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    LANGUAGES,
+    PrefixHandler,
+    SITE_PATH,
+    QuietServer,
+    discover_pages,
+    is_local,
+    lang_prefix,
+    site_handler,
+)
 
 FIRST, SECOND = "functions/sigmoid/", "functions/relu/"
 FIRST_BUDGET, SECOND_BUDGET = 1_600_000, 100_000  # decoded bytes
@@ -100,8 +110,8 @@ def gzip_size(file: str, mtime: float) -> int:
     return len(gzip.compress(Path(file).read_bytes(), compresslevel=6, mtime=0))
 
 
-class _CountingHandler(_PrefixHandler):
-    """conftest's handler, recording each response's status, type and body size."""
+class _CountingHandler(PrefixHandler):
+    """The tests' handler (support.py), recording each response's status, type and body size."""
 
     def handle(self):
         with self.server.lock:
@@ -136,10 +146,9 @@ class _CountingHandler(_PrefixHandler):
         super().send_header(keyword, value)
 
 
-class CountingServer(_QuietServer):
+class CountingServer(QuietServer):
     def __init__(self, site_dir: Path):
-        handler = type("Handler", (_CountingHandler,), {"prefix": SITE_PATH})
-        super().__init__(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
+        super().__init__(("127.0.0.1", 0), site_handler(site_dir, _CountingHandler))
         self.lock = threading.Lock()
         self.log: list[Response] = []
         self.busy = 0
@@ -283,7 +292,7 @@ def measure(site_dir: Path, all_pages: bool) -> bool:
     if all_pages:
         print(f"\nfirst view of every page, empty cache\n{HEADER}")
         with session(site_dir) as (browser, server):
-            for lang, path in PAGES:
+            for lang, path in discover_pages():
                 v = first_view(browser, server, lang, path)
                 print(row(f"{lang}: /{path}", v) + "".join(f"  PROBLEM: {p}" for p in v.problems))
                 ok &= not v.problems

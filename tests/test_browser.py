@@ -31,7 +31,6 @@ from __future__ import annotations
 import re
 import signal
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -39,45 +38,11 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
-from conftest import LANGUAGES, ROOT, lang_prefix, require_chromium
+from support import CHROMIUM_ARGS, LANGUAGES, discover_pages, is_local, lang_prefix, require_chromium
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    # Chromium's own phoning home would show up as non-local requests
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 TIMEOUT_MS = 10_000  # generous for slow CI machines; a healthy page needs well under 1 s
 WATCHDOG_S = 90  # a whole test, page load to teardown; beyond it the test fails instead of hanging CI
-
-
-# --- Pages -------------------------------------------------------------------
-
-
-def page_path(md: Path) -> str:
-    """Site path of a page relative to its language root: ``functions/relu.md`` -> ``functions/relu/``."""
-    parts = md.with_suffix("").parts
-    if parts[-1] == "index":  # index.md is its folder's page (use_directory_urls)
-        parts = parts[:-1]
-    return "".join(f"{part}/" for part in parts)
-
-
-def discover_pages() -> list[tuple[str, str]]:
-    """(language, page path) for every page, Markdown or notebook, read from ``docs/<lang>/`` at collection time."""
-    return [
-        (lang, page_path(source.relative_to(ROOT / "docs" / lang)))
-        for lang in LANGUAGES
-        for pattern in ("*.md", "*.ipynb")
-        for source in sorted((ROOT / "docs" / lang).rglob(pattern))
-        if ".ipynb_checkpoints" not in source.parts
-    ]
-
-
-PAGES = discover_pages()
+PAGES = discover_pages()  # (language, page path) of every page, read from docs/<lang>/ at collection time
 
 
 # --- Browser -----------------------------------------------------------------
@@ -91,14 +56,6 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-def is_local(url: str) -> bool:
-    """True for URLs that stay on this machine; data:/blob:/about: URLs never hit the network."""
-    parts = urlsplit(url)
-    if parts.scheme in ("data", "blob", "about"):
-        return True
-    return parts.hostname in LOCAL_HOSTS
 
 
 @dataclass
