@@ -8,6 +8,9 @@ right after the ``print``: the reader sees it, and this test checks it. The
 blocks of one page run in order in one namespace, as a reader working down the
 page in a notebook would run them, so a later block may use the definitions of
 an earlier one.
+
+The ``#>`` lines are written in ``snippets/examples/``, which pages include; after a change,
+``python -m tests.update_examples`` rewrites them from a fresh run (tested at the end).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import pytest
 from mkdocs.config import load_config
 from pytest_codeblocks import extract_from_buffer
 
+import update_examples
 from conftest import LANGUAGES, ROOT
 
 matplotlib.use("Agg")  # plt.show() is then a no-op: the figure itself is checked by the build
@@ -98,3 +102,28 @@ def test_include_lines_stand_inside_fences_only(page):
             in_fence = not in_fence
         elif "--8<--" in line:
             assert in_fence, f"{page}:{number}: include outside a code block"
+
+
+# --- python -m tests.update_examples: #> lines from a fresh run -------------------------------
+
+
+def test_update_examples_rewrites_wrong_output_lines(tmp_path):
+    source = (ROOT / "snippets" / "examples" / "sigmoid.py").read_text(encoding="utf-8")
+    example = tmp_path / "sigmoid.py"
+    example.write_text(source.replace("#> [0.  0.5 1. ]\n", "#> [0. 0.5 1.]\n#> stale\n", 1), encoding="utf-8")
+    assert update_examples.update(example)
+    assert example.read_text(encoding="utf-8") == source
+    assert not update_examples.update(example)  # nothing left to change
+
+
+def test_update_examples_places_output_after_the_statement_that_prints(tmp_path):
+    example = tmp_path / "example.py"
+    example.write_text(
+        "for i in range(2):\n    print(i)\n#> old\n\nx = 1\n#> stale: nothing above prints\nprint()\nprint('end')\n",
+        encoding="utf-8",
+    )
+    assert update_examples.update(example)
+    # The loop's output stays in its block; prints below the last block get one each
+    assert example.read_text(encoding="utf-8") == (
+        "for i in range(2):\n    print(i)\n#> 0\n#> 1\n\nx = 1\nprint()\n#>\nprint('end')\n#> end\n"
+    )
