@@ -41,7 +41,8 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 def build(project: Path, config: str = "mkdocs.yml", strict: bool = True) -> float:
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(project / "site")]
     start = time.perf_counter()
-    result = subprocess.run(command + (["--strict"] if strict else []), cwd=project, env=ENV, capture_output=True, text=True)
+    command += ["--strict"] if strict else []
+    result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"build failed ({config}):\n{result.stderr}")

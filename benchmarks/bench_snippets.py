@@ -95,7 +95,8 @@ def main() -> int:
     rng = np.random.default_rng(0)
     x = rng.normal(scale=5.0, size=10**6)
     batch = x.reshape(1000, 1000)
-    print(f"numpy {np.__version__}, scipy {scipy.__version__}, Python {platform.python_version()}, {platform.machine()}")
+    python = f"Python {platform.python_version()}, {platform.machine()}"
+    print(f"numpy {np.__version__}, scipy {scipy.__version__}, {python}")
     print(f"{'snippet':<18} {'reference':<26} {'snippet ms':>10} {'ref ms':>8} {'ratio':>6}  verdict")
     worst = 0.0
     for name, function, values in timed_functions(x, batch):
@@ -109,7 +110,7 @@ def main() -> int:
         if theirs is None:
             print(f"{name:<18} {label:<26} {min(ours_t) * 1e3:>10.2f} {'':>8} {'':>6}  timed alone")
             continue
-        ratio = statistics.median(a / b for a, b in zip(ours_t, theirs_t))
+        ratio = statistics.median(a / b for a, b in zip(ours_t, theirs_t, strict=True))
         worst = max(worst, ratio)
         verdict = "ok" if ratio <= TARGET else ("within limit" if ratio <= LIMIT else "TOO SLOW")
         print(f"{name:<18} {label:<26} {min(ours_t) * 1e3:>10.2f} {min(theirs_t) * 1e3:>8.2f} {ratio:>6.2f}  {verdict}")

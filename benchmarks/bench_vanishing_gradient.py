@@ -41,7 +41,7 @@ def main() -> int:
     for _ in range(args.rounds):
         for name in ACTIVATIONS:
             times[name].append(run(name))
-    totals = [sum(t) for t in zip(*times.values())]
+    totals = [sum(t) for t in zip(*times.values(), strict=True)]
     print(f"numpy {np.__version__}, Python {platform.python_version()}, {platform.machine()}")
     print(f"{'run':<12} {'best ms':>8} {'median ms':>10}")
     for name, t in times.items():

@@ -44,8 +44,8 @@ from support import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
     LANGUAGES,
-    PrefixHandler,
     SITE_PATH,
+    PrefixHandler,
     QuietServer,
     discover_pages,
     is_local,
@@ -105,7 +105,7 @@ class View:
         return [f"{r.decoded / 1000:8.1f} kB {r.gzip / 1000:7.1f} kB gz  {r.path}" for r in top]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def gzip_size(file: str, mtime: float) -> int:
     return len(gzip.compress(Path(file).read_bytes(), compresslevel=6, mtime=0))
 

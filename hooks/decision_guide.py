@@ -29,7 +29,8 @@ CHARTS = {
         "description": {
             "en": "Asks in turn about transformers, recurrent networks, self-normalising networks "
             "and dying units; the first yes names the function, and ReLU is the default.",
-            "ja": "Transformer か、再帰型ネットワークか、自己正規化ネットワークか、死んでしまうユニットが多いかを順に尋ね、"
+            "ja": "Transformer か、再帰型ネットワークか、自己正規化ネットワークか、"
+            "死んでしまうユニットが多いかを順に尋ね、"
             "最初に「はい」となったところで使う関数を示します。どれにも当てはまらなければ ReLU です。",
         },
     },
@@ -75,7 +76,10 @@ ANSWERS = {
     "use_sigmoid": (("sigmoid",), {"en": "sigmoid", "ja": "シグモイド関数"}),
     "use_softmax": (
         ("softmax",),
-        {"en": "softmax; train with log-softmax and cross-entropy", "ja": "ソフトマックス関数（学習は対数ソフトマックスと交差エントロピーで）"},
+        {
+            "en": "softmax; train with log-softmax and cross-entropy",
+            "ja": "ソフトマックス関数（学習は対数ソフトマックスと交差エントロピーで）",
+        },
     ),
     "use_sigmoid_each": (("sigmoid",), {"en": "sigmoid on each output", "ja": "出力ごとにシグモイド関数"}),
 }

@@ -25,7 +25,9 @@ from support import (
 )
 
 # Re-exported: test files write `from conftest import ROOT, LANGUAGES, lang_prefix`
-__all__ = ["BUILD_INPUTS", "CHROMIUM", "LANGUAGES", "ROOT", "SITE_PATH", "copy_project", "lang_prefix", "require_chromium"]
+__all__ = [
+    "BUILD_INPUTS", "CHROMIUM", "LANGUAGES", "ROOT", "SITE_PATH", "copy_project", "lang_prefix", "require_chromium"
+]
 
 
 @pytest.fixture(scope="session")

@@ -233,7 +233,9 @@ def check_mathjax(page) -> list[str]:
 
     A page without formulas must not load MathJax at all (hooks/local_mathjax.py)."""
     if not page.locator(".arithmatex").count():
-        loaded = page.evaluate("performance.getEntriesByType('resource').map(r => r.name).filter(n => n.includes('/mathjax/'))")
+        loaded = page.evaluate(
+            "performance.getEntriesByType('resource').map(r => r.name).filter(n => n.includes('/mathjax/'))"
+        )
         return [f"MathJax loaded on a page without formulas: {loaded}"] if loaded else []
     try:
         # mathjax-config.js defines window.MathJax as plain options; startup

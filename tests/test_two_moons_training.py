@@ -15,7 +15,11 @@ SEEDS = range(5)
 @pytest.fixture(scope="module")
 def runs():
     """train() for every activation and seed, as the page runs it (seed 0) and as it reports (1-4)."""
-    return {(name, seed): train(f, f_grad, init, seed=seed) for name, (f, f_grad, init) in ACTIVATIONS.items() for seed in SEEDS}
+    return {
+        (name, seed): train(f, f_grad, init, seed=seed)
+        for name, (f, f_grad, init) in ACTIVATIONS.items()
+        for seed in SEEDS
+    }
 
 
 def test_two_moons():
@@ -38,7 +42,7 @@ def test_gradients_match_finite_differences(name):
     params = [(w, b + 0.1) for w, b in params]  # non-zero biases, so their gradients are exercised
     _, grads = loss_and_grads(params, x, labels, f, f_grad)
     h = 1e-6
-    for layer, ((w, b), (gw, gb)) in enumerate(zip(params, grads)):
+    for layer, ((w, b), (gw, gb)) in enumerate(zip(params, grads, strict=True)):
         for array, grad in ((w, gw), (b, gb)):
             for index in np.ndindex(array.shape):
                 saved = array[index]

@@ -41,7 +41,7 @@ class _Recorder(io.TextIOBase):
 
     def write(self, text: str) -> int:
         frame = sys._getframe(1)
-        while frame is not None and not (frame.f_code.co_filename == self.filename and frame.f_code.co_name == "<module>"):
+        while frame is not None and (frame.f_code.co_filename, frame.f_code.co_name) != (self.filename, "<module>"):
             frame = frame.f_back
         if frame is None:
             raise RuntimeError(f"{self.filename}: output written from outside the example: {text!r}")
@@ -81,7 +81,9 @@ def rewritten(path: Path) -> str:
         lines[-1] += "\n"
     statements = ast.parse(source, str(path)).body
     # The first line of each block of #> lines
-    blocks = [n for n, line in enumerate(lines, 1) if line.startswith("#>") and (n == 1 or not lines[n - 2].startswith("#>"))]
+    blocks = [
+        n for n, line in enumerate(lines, 1) if line.startswith("#>") and (n == 1 or not lines[n - 2].startswith("#>"))
+    ]
     shown: dict[int, str] = {}  # line after which output goes -> the output
     for line, text in run(path):
         end = next(s.end_lineno for s in statements if s.lineno <= line <= s.end_lineno)
