@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from snippets.relu import relu_grad
 from snippets.sigmoid import sigmoid, sigmoid_grad
 from snippets.step import step, step_grad
 
@@ -29,3 +30,12 @@ def test_step_sigmoid_of_kx_approaches_the_step():
     gaps = [np.abs(sigmoid(k * x) - step(x))[away].max() for k in (10.0, 100.0)]
     assert gaps[1] < gaps[0] and gaps[1] < 1e-4
     assert np.all(sigmoid_grad(GRID) > 0)
+
+
+def test_step_relu_does_not_keep_a_positive_derivative_everywhere():
+    """"Not every later function keeps a positive derivative everywhere: ReLU's is 0 for x < 0, like
+    the step's"; for inputs that are positive "the derivative is 1"."""
+    negative, positive = GRID[GRID < 0], GRID[GRID > 0]
+    np.testing.assert_array_equal(relu_grad(negative), 0.0)
+    np.testing.assert_array_equal(step_grad(negative), 0.0)
+    np.testing.assert_array_equal(relu_grad(positive), 1.0)
