@@ -13,7 +13,6 @@ import numpy as np
 import pytest
 
 from conftest import LANGUAGES, ROOT
-
 from snippets.sigmoid import sigmoid, sigmoid_grad
 from snippets.softmax import log_softmax, softmax
 from snippets.softplus import softplus
@@ -126,7 +125,8 @@ def first_uses(page: Path, lang: str) -> dict[str, tuple[int, str | None]]:
         target = next((t for start, end, t in links if start <= at < end), None)
         if target is not None:
             path, _, fragment = target.partition("#")
-            target = posixpath.normpath(posixpath.join(page.parent.as_posix(), path)) + (f"#{fragment}" if fragment else "")
+            target = posixpath.normpath(posixpath.join(page.parent.as_posix(), path))
+            target += f"#{fragment}" if fragment else ""
         found[anchor] = (text.count("\n", 0, at) + 1, target)
     return found
 
@@ -138,7 +138,8 @@ OTHER_PAGES = sorted(
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_home_page_links_the_basics_page_and_each_term(lang):
-    links = {target for *_, target in (m.groups() for m in LINK.finditer((DOCS / lang / "index.md").read_text(encoding="utf-8")))}
+    text = (DOCS / lang / "index.md").read_text(encoding="utf-8")
+    links = {m.group(2) for m in LINK.finditer(text)}
     assert BASICS in links, f"docs/{lang}/index.md: link [..]({BASICS})"
     missing = [a for a in TERMS if f"{BASICS}#{a}" not in links]
     assert not missing, f"docs/{lang}/index.md: link each term to its section, missing: {missing}"
