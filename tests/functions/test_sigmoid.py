@@ -56,3 +56,19 @@ def test_float16_sigmoid_does_not_overflow_where_the_naive_form_does():
     exact = 1 / (1 + np.exp(-x.astype(np.float64)))  # 6.1e-6, 2.1e-9, 9.4e-14
     # correctly rounded to float16, whose smallest step near 0 is 6e-8
     np.testing.assert_allclose(sigmoid(x), exact, atol=float(np.finfo(np.float16).smallest_subnormal))
+
+
+def test_float16_overflow_threshold_and_the_values_lost_there():
+    """Pitfall "The textbook form overflows": in `float16` "the overflow starts below x = -11.09,
+    where e^-x passes 65504 ... 0 instead of about 1.5e-5 at that threshold, and 0 instead of
+    6.1e-6 at x = -12"."""
+    largest = float(np.finfo(np.float16).max)
+    assert largest == 65504.0
+    assert f"{-np.log(largest):.2f}" == "-11.09"
+    assert f"{1 / (1 + largest):.1e}" == "1.5e-05"  # the true value at the threshold
+    assert f"{sigmoid(-12.0):.1e}" == "6.1e-06"
+    x = np.float16([-11.0859375, -11.09375])  # the two float16 values either side of the threshold
+    with np.errstate(over="ignore"):
+        naive = 1 / (1 + np.exp(-x))
+    assert naive[0] > 1.5e-5 and naive[1] == 0  # the textbook form drops to 0 just past it
+    np.testing.assert_allclose(sigmoid(x).astype(np.float64), 1.5e-5, rtol=0.03)  # this page's does not
