@@ -6,6 +6,7 @@ Each test names the sentence it backs; the checks every function gets are in tes
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from snippets.softmax import log_softmax, softmax, softmax_jacobian
 
@@ -73,3 +74,28 @@ def test_softmax_of_the_largest_floats():
         big = np.finfo(dtype).max
         np.testing.assert_array_equal(softmax(np.array([big, -big], dtype=dtype)), [1.0, 0.0])
         np.testing.assert_array_equal(softmax(np.array([big, big], dtype=dtype)), [0.5, 0.5])
+
+
+def test_float16_is_computed_in_float32():
+    """"`float16` inputs are computed in `float32` and rounded once at the end: a `float16` sum of 65,520
+    or more entries near 1 would overflow to `inf`, and every output would be 0"."""
+    with np.errstate(over="ignore"):
+        assert np.sum(np.ones(65_519, np.float16)) < np.inf and np.sum(np.ones(65_520, np.float16)) == np.inf
+    y = softmax(np.zeros(65_520, np.float16))
+    assert y.dtype == np.float16 and np.all(y == np.float16(1 / 65_520))
+    assert np.all(log_softmax(np.zeros(65_520, np.float16)) == np.float16(-np.log(65_520)))
+
+
+@pytest.mark.parametrize(("ndim", "picked"), [(0, 0), (1, 0), (2, 1), (3, 0), (4, 1)])
+def test_pytorch_implicit_softmax_dim(ndim, picked):
+    """Warning "PyTorch needs dim": with `dim=None` PyTorch warns "Implicit dimension choice for
+    softmax has been deprecated" and picks "dimension 0 for 0-, 1- and 3-dimensional input and
+    dimension 1 otherwise" (`_get_softmax_dim`, unchanged in PyTorch 2.13.0)."""
+    torch = pytest.importorskip("torch", reason="a claim about PyTorch itself; pip install torch to check it")
+    x = torch.arange(2.0**ndim).reshape([2] * ndim)
+    for f in (torch.nn.functional.softmax, torch.nn.functional.log_softmax):
+        with pytest.warns(UserWarning, match="Implicit dimension choice"):
+            implicit = f(x)
+        assert torch.equal(implicit, f(x, dim=picked))
+        if ndim >= 3:
+            assert not torch.equal(implicit, f(x, dim=-1))  # not the last dimension
