@@ -2,28 +2,38 @@ import numpy as np
 
 
 def softmax(x, axis=-1):
-    x = np.asarray(x)
-    if x.dtype.kind != "f":
-        x = x.astype(np.float64)  # ints and bools compute in float64
-    m = np.max(x, axis=axis, keepdims=True, initial=-np.inf)
-    # x - m <= 0 may round to -inf, whose exp is exactly 0; rows holding
-    # +inf or only -inf give NaN (as in PyTorch). Neither needs a warning.
-    with np.errstate(over="ignore", invalid="ignore"):
-        e = np.exp(x - np.where(m == -np.inf, 0.0, m))  # shifted by the max: e <= 1
-        return e / np.sum(e, axis=axis, keepdims=True)
+    x, dtype = _promote(x)
+    with np.errstate(over="ignore", invalid="ignore"):  # see _shifted
+        e = _shifted(x, axis)
+        np.exp(e, out=e)  # in place: e <= 1
+        e /= np.sum(e, axis=axis, keepdims=True)
+    return e.astype(dtype, copy=False)
 
 
 def log_softmax(x, axis=-1):
-    x = np.asarray(x)
-    if x.dtype.kind != "f":
-        x = x.astype(np.float64)
-    m = np.max(x, axis=axis, keepdims=True, initial=-np.inf)
+    x, dtype = _promote(x)
     with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
-        z = x - np.where(m == -np.inf, 0.0, m)
-        return z - np.log(np.sum(np.exp(z), axis=axis, keepdims=True))
+        z = _shifted(x, axis)
+        z -= np.log(np.sum(np.exp(z), axis=axis, keepdims=True))
+        return z.astype(dtype, copy=False)  # -inf where the true value is beyond float16
 
 
 def softmax_jacobian(x):
     # dy_i/dx_j = y_i * (delta_ij - y_j), for a 1-D x
     y = softmax(x)
     return np.diag(y) - np.outer(y, y)
+
+
+def _promote(x):
+    x = np.asarray(x)
+    dtype = x.dtype if x.dtype.kind == "f" else np.dtype(np.float64)  # ints, bools -> float64
+    # float16 computes in float32: its sum of 65,520 ones would overflow
+    return x.astype(np.promote_types(dtype, np.float32), copy=False), dtype
+
+
+def _shifted(x, axis):
+    # x minus its max along axis, in a new array: every entry <= 0, so exp cannot overflow.
+    # x - m may round to -inf, whose exp is exactly 0; rows holding +inf or only -inf
+    # give NaN (as in PyTorch). Neither needs a warning.
+    m = np.max(x, axis=axis, keepdims=True, initial=-np.inf)
+    return np.subtract(x, np.where(m == -np.inf, 0.0, m), out=np.empty_like(x))

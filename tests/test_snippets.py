@@ -169,6 +169,16 @@ def test_finite_extremes_give_no_warning_nan_or_spurious_inf(c, dtype):
             assert np.isfinite(y).all(), f"{c.label}({inp}) = {y}"
 
 
+@pytest.mark.parametrize("c", [p for p in ALL if p.values[0].vector])
+@pytest.mark.parametrize("n", [3, 65_520, 200_000])
+def test_float16_vector_of_many_entries_does_not_overflow(c, n):
+    """float16 holds sums up to 65504: a row of >= 65,520 equal entries must still give 1/n (log: -log n)."""
+    y = c.f(np.zeros(n, dtype=np.float16))
+    expected = np.float16(-np.log(n)) if c.name == "log_softmax" else np.float16(1.0 / n)
+    assert y.dtype == np.float16
+    np.testing.assert_array_equal(y, np.full(n, expected))
+
+
 @pytest.mark.parametrize("c", ELEMENTWISE)
 def test_nan_propagates(c):
     y = c.f(np.array([np.nan, 1.0]))

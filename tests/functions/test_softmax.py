@@ -99,3 +99,13 @@ def test_pytorch_implicit_softmax_dim(ndim, picked):
         assert torch.equal(implicit, f(x, dim=picked))
         if ndim >= 3:
             assert not torch.equal(implicit, f(x, dim=-1))  # not the last dimension
+
+
+def test_float16_is_computed_in_float32():
+    """"`float16` inputs are computed in `float32` and rounded once at the end: a `float16` sum of 65,520
+    or more entries near 1 would overflow to `inf`, and every output would be 0"."""
+    with np.errstate(over="ignore"):
+        assert np.sum(np.ones(65_519, np.float16)) < np.inf and np.sum(np.ones(65_520, np.float16)) == np.inf
+    y = softmax(np.zeros(65_520, np.float16))
+    assert y.dtype == np.float16 and np.all(y == np.float16(1 / 65_520))
+    assert np.all(log_softmax(np.zeros(65_520, np.float16)) == np.float16(-np.log(65_520)))
