@@ -34,3 +34,17 @@ def test_identity_infinities():
     inf = np.inf
     np.testing.assert_array_equal(identity([-inf, inf]), [-inf, inf])
     np.testing.assert_array_equal(identity_grad([-inf, inf]), [1.0, 1.0])
+
+
+def test_identity_in_place_updates_of_the_output_leave_the_input_alone():
+    """Pitfall "Returning the input itself": with `return x`, "an in-place update of the output, such
+    as `y += 1` or `np.clip(y, 0, 1, out=y)`, silently changes the input too"; `identity` copies."""
+    x = np.array([-0.5, 0.5, 2.0])
+    y = (lambda v: v)(x)  # the shortest identity, `return x`
+    np.clip(y, 0, 1, out=y)
+    np.testing.assert_array_equal(x, [0.0, 0.5, 1.0])  # the caller's input changed
+    x = np.array([-0.5, 0.5, 2.0])
+    y = identity(x)
+    y += 1
+    np.clip(y, 0, 1, out=y)
+    np.testing.assert_array_equal(x, [-0.5, 0.5, 2.0])  # this page's identity leaves it alone
