@@ -77,3 +77,17 @@ def test_elu_textbook_form_loses_half_the_digits_near_0():
 def test_elu_keeps_float16_with_a_numpy_alpha():
     """"a `float16` or `float32` input stays in its dtype even if `alpha` is a NumPy `float64`"."""
     assert elu(np.float16([-3.0]), alpha=np.float64(0.5)).dtype == np.float16
+
+
+def test_celu_is_elu_only_at_alpha_1():
+    """Warning "CELU is not ELU unless alpha = 1": PyTorch's, JAX's and Keras's `celu` compute
+    max(0, x) + min(0, alpha (e^(x/alpha) - 1)); "with alpha = 1 this is ELU"."""
+
+    def celu(x, alpha):
+        return np.maximum(0.0, x) + np.minimum(0.0, alpha * np.expm1(x / alpha))
+
+    np.testing.assert_allclose(celu(GRID, 1.0), elu(GRID), rtol=1e-15, atol=0)
+    assert np.abs(celu(GRID, 2.0) - elu(GRID, alpha=2.0)).max() > 0.4  # another function (0.5 at x = -2 ln 2)
+    torch = pytest.importorskip("torch", reason="a claim about PyTorch itself; pip install torch to check it")
+    x = torch.from_numpy(GRID)
+    np.testing.assert_allclose(torch.nn.functional.celu(x, alpha=2.0).numpy(), celu(GRID, 2.0), rtol=1e-12, atol=1e-15)

@@ -5,6 +5,8 @@ Each test names the sentence it backs; the checks every function gets are in tes
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -46,3 +48,15 @@ def test_tanh_grad_squares_because_2x_overflows():
     with pytest.warns(RuntimeWarning, match="overflow"):
         np.exp(-2 * np.abs(np.finfo(np.float64).max))
     assert tanh_grad(np.finfo(np.float64).max) == 0.0
+
+
+def test_pytorch_functional_tanh_no_longer_warns():
+    """Framework table: "Older PyTorch versions warned that `F.tanh` was deprecated in favour of
+    `torch.tanh`; PyTorch 2.13.0 no longer warns"."""
+    torch = pytest.importorskip("torch", reason="a claim about PyTorch itself; pip install torch to check it")
+    if tuple(int(part) for part in torch.__version__.split("+")[0].split(".")[:2]) < (2, 13):
+        pytest.skip(f"the page states what PyTorch 2.13.0 does; installed: {torch.__version__}")
+    x = torch.linspace(-3.0, 3.0, 7)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert torch.equal(torch.nn.functional.tanh(x), torch.tanh(x))
