@@ -176,6 +176,29 @@ def test_both_languages_have_the_same_code_cells(notebook):
     assert code[LANGUAGES[0]] == code[LANGUAGES[1]], f"{notebook}: the code cells differ between languages"
 
 
+def test_markdown_puts_the_printed_bounds_in_context():
+    """The cell after the derivatives: `(max f')**10` bounds the activations' factors alone; "For
+    GELU and SiLU the bound is above 1 (3.36 and 2.59) ... reached only if every layer's input sits
+    where the derivative peaks (x = 1.41 for GELU, 2.40 for SiLU) ... ten factors of at most 1.13";
+    the sigmoid's "less than a millionth"."""
+    import numpy as np
+
+    from snippets.gelu import gelu_grad
+    from snippets.sigmoid import sigmoid_grad
+    from snippets.silu import silu_grad
+
+    grid = np.linspace(-6.0, 6.0, 1200001)  # the notebook's range, finer
+    peak = {name: (grid[f(grid).argmax()], f(grid).max()) for name, f in [("gelu", gelu_grad), ("silu", silu_grad)]}
+    assert f"{peak['gelu'][0]:.2f}" == "1.41" and f"{peak['silu'][0]:.2f}" == "2.40"
+    assert f"{peak['gelu'][1]:.2f}" == "1.13" and peak["silu"][1] < peak["gelu"][1]
+    assert f"{peak['gelu'][1] ** 10:.3g}" == "3.36" and f"{peak['silu'][1] ** 10:.3g}" == "2.59"
+    assert sigmoid_grad(grid).max() ** 10 < 1e-6
+    for notebook in NOTEBOOKS:
+        text = "\n".join(cell.source for cell in read(notebook).cells if cell.cell_type == "markdown")
+        missing = [n for n in ("0.25", "3.36", "2.59", "1.41", "2.40", "1.13") if n not in text]
+        assert not missing, f"{notebook}: the markdown no longer states {missing}"
+
+
 def test_every_notebook_has_a_language():
     assert all(n.parts[0] in LANGUAGES for n in NOTEBOOKS), "notebooks belong in docs/<lang>/"
 
