@@ -1,8 +1,10 @@
+# --8<-- [start:textbook]
 import numpy as np
 
 
 def identity_alias(x):
     return x  # the caller gets the very same array back
+# --8<-- [end:textbook]
 
 
 x = np.array([1.0, 2.0])

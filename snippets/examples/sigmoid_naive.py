@@ -1,10 +1,12 @@
 import warnings
 
+# --8<-- [start:textbook]
 import numpy as np
 
 
 def sigmoid_naive(x):
     return 1 / (1 + np.exp(-x))
+# --8<-- [end:textbook]
 
 
 with warnings.catch_warnings(record=True) as caught:

@@ -1,11 +1,13 @@
 import warnings
 
+# --8<-- [start:textbook]
 import numpy as np
 
 
 def softmax_naive(a):
     exp_a = np.exp(a)
     return exp_a / np.sum(exp_a)
+# --8<-- [end:textbook]
 
 
 with warnings.catch_warnings(record=True) as caught:
