@@ -153,6 +153,8 @@ def test_each_term_is_linked_to_the_basics_page_at_its_first_use(page):
     as the page's own title does)."""
     problems = []
     for lang in LANGUAGES:
+        if not (DOCS / lang / page).exists():
+            continue  # a missing translation: test_site.py reports it
         for anchor, (line, target) in first_uses(page, lang).items():
             if target not in (BASICS, f"{BASICS}#{anchor}"):
                 want = posixpath.relpath(BASICS, page.parent.as_posix() or ".") + f"#{anchor}"

@@ -46,3 +46,30 @@ def test_textbook_form_comes_first_and_links_its_pitfall(lang, name):
     assert "](#textbook-form)" in formula, f"{where}: link its pitfall: [..](#textbook-form)"
     heading = re.search(r"^### .* \{ #textbook-form \}$", sections(text)[-1], re.M)
     assert heading, f"{where}: mark the heading of that pitfall {{ #textbook-form }}"
+
+
+# --- the vanishing gradient problem is measured on its own page: link it where it is named ------
+
+VANISHING = {"ja": "勾配消失", "en": "vanishing gradient"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_first_mention_of_the_vanishing_gradient_links_its_page(lang):
+    """On every page that names the vanishing gradient problem (sigmoid, tanh, ReLU, comparison,
+    ...), the first mention in prose links the page that measures it."""
+    from test_basics import prose_mask
+
+    problems = []
+    for path in sorted((DOCS / lang).rglob("*.md")):
+        page = path.relative_to(DOCS / lang)
+        if page.as_posix() == "vanishing-gradient.md":
+            continue
+        text = path.read_text(encoding="utf-8")
+        at = prose_mask(text).lower().find(VANISHING[lang])
+        if at < 0:
+            continue
+        target = re.escape("../" * (len(page.parts) - 1) + "vanishing-gradient.md")
+        linked = any(m.start(1) <= at < m.end(1) for m in re.finditer(rf"\[([^\]]*)\]\({target}(?:#[\w-]+)?\)", text))
+        if not linked:
+            problems.append(f"docs/{lang}/{page}:{text.count(chr(10), 0, at) + 1}")
+    assert not problems, f"link the first mention of {VANISHING[lang]!r} to vanishing-gradient.md: {problems}"
