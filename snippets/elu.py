@@ -3,23 +3,29 @@ import numpy as np
 
 def elu(x, alpha=1.0):
     alpha = _check_alpha(alpha)
-    x = np.asarray(x)
-    if x.dtype.kind != "f":
-        x = x.astype(np.float64)  # ints and bools give float64
+    x, dtype = _promote(x, "elu")
     # expm1 is exact near 0; min(x, 0) keeps exp from overflowing in the unused branch
-    return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0.0)))
+    return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0.0))).astype(dtype, copy=False)
 
 
 def elu_grad(x, alpha=1.0):
     alpha = _check_alpha(alpha)
-    x = np.asarray(x)
-    if x.dtype.kind != "f":
-        x = x.astype(np.float64)
+    x, dtype = _promote(x, "elu_grad")
     # alpha * exp(x) for x <= 0, so alpha at the kink, as PyTorch autograd does
-    return np.where(x > 0, 1.0, alpha * np.exp(np.minimum(x, 0.0))).astype(x.dtype)
+    return np.where(x > 0, 1.0, alpha * np.exp(np.minimum(x, 0.0))).astype(dtype)
 
 
 def _check_alpha(alpha):
     if not 0 <= alpha < np.inf:  # NaN fails too
         raise ValueError(f"alpha must be a finite number >= 0, got {alpha!r}")
     return float(alpha)  # a Python float keeps float16 and float32 inputs in their dtype
+
+
+def _promote(x, name):
+    # Real numbers only: NumPy would read strings, None, dates and complex numbers silently
+    a = np.asarray(x)
+    if a.dtype.kind not in "biuf" or isinstance(x, np.ma.MaskedArray):  # asarray drops a mask
+        got = type(x).__name__ + (f" of {a.dtype}" if a.ndim else "")
+        raise TypeError(f"{name}() takes real numbers, got {got}")
+    dtype = a.dtype if a.dtype.kind == "f" else np.dtype(np.float64)  # ints, bools -> float64
+    return a.astype(np.promote_types(dtype, np.float32), copy=False), dtype  # float16 via float32

@@ -3,22 +3,28 @@ import numpy as np
 
 def leaky_relu(x, alpha=0.01):
     alpha = _check_alpha(alpha)
-    x = np.asarray(x)
-    if x.dtype.kind != "f":
-        x = x.astype(np.float64)  # ints and bools give float64
-    return np.maximum(x, alpha * x)  # for 0 <= alpha <= 1; NaN stays NaN
+    x, dtype = _promote(x, "leaky_relu")
+    return np.maximum(x, alpha * x).astype(dtype, copy=False)  # for 0 <= alpha <= 1; NaN stays NaN
 
 
 def leaky_relu_grad(x, alpha=0.01):
     alpha = _check_alpha(alpha)
-    x = np.asarray(x)
-    if x.dtype.kind != "f":
-        x = x.astype(np.float64)
+    x, dtype = _promote(x, "leaky_relu_grad")
     # alpha at the kink x = 0, as PyTorch autograd does; NaN stays NaN
-    return np.where(x > 0, 1.0, np.where(np.isnan(x), x, alpha)).astype(x.dtype)
+    return np.where(x > 0, 1.0, np.where(np.isnan(x), x, alpha)).astype(dtype)
 
 
 def _check_alpha(alpha):
     if not 0 <= alpha <= 1:  # NaN fails too
         raise ValueError(f"alpha must be between 0 and 1, got {alpha!r}")
     return float(alpha)  # a Python float keeps float16 and float32 inputs in their dtype
+
+
+def _promote(x, name):
+    # Real numbers only: NumPy would read strings, None, dates and complex numbers silently
+    a = np.asarray(x)
+    if a.dtype.kind not in "biuf" or isinstance(x, np.ma.MaskedArray):  # asarray drops a mask
+        got = type(x).__name__ + (f" of {a.dtype}" if a.ndim else "")
+        raise TypeError(f"{name}() takes real numbers, got {got}")
+    dtype = a.dtype if a.dtype.kind == "f" else np.dtype(np.float64)  # ints, bools -> float64
+    return a.astype(np.promote_types(dtype, np.float32), copy=False), dtype  # float16 via float32

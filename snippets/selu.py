@@ -5,17 +5,23 @@ SCALE = 1.0507009873554805
 
 
 def selu(x):
-    x = np.asarray(x)
-    if x.dtype.kind != "f":
-        x = x.astype(np.float64)  # ints and bools give float64
+    x, dtype = _promote(x, "selu")
     y = np.where(x > 0, x, ALPHA * np.expm1(np.minimum(x, 0.0)))
     with np.errstate(over="ignore"):  # inf only where the true value exceeds the dtype
-        return SCALE * y
+        return (SCALE * y).astype(dtype, copy=False)
 
 
 def selu_grad(x):
-    x = np.asarray(x)
-    if x.dtype.kind != "f":
-        x = x.astype(np.float64)
+    x, dtype = _promote(x, "selu_grad")
     # SCALE * ALPHA * exp(x) for x <= 0, also at the kink, as PyTorch autograd does
-    return (SCALE * np.where(x > 0, 1.0, ALPHA * np.exp(np.minimum(x, 0.0)))).astype(x.dtype)
+    return (SCALE * np.where(x > 0, 1.0, ALPHA * np.exp(np.minimum(x, 0.0)))).astype(dtype)
+
+
+def _promote(x, name):
+    # Real numbers only: NumPy would read strings, None, dates and complex numbers silently
+    a = np.asarray(x)
+    if a.dtype.kind not in "biuf" or isinstance(x, np.ma.MaskedArray):  # asarray drops a mask
+        got = type(x).__name__ + (f" of {a.dtype}" if a.ndim else "")
+        raise TypeError(f"{name}() takes real numbers, got {got}")
+    dtype = a.dtype if a.dtype.kind == "f" else np.dtype(np.float64)  # ints, bools -> float64
+    return a.astype(np.promote_types(dtype, np.float32), copy=False), dtype  # float16 via float32

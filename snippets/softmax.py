@@ -2,7 +2,7 @@ import numpy as np
 
 
 def softmax(x, axis=-1):
-    x, dtype = _promote(x)
+    x, dtype = _promote(x, "softmax")
     with np.errstate(over="ignore", invalid="ignore"):  # see _shifted
         e = _shifted(x, axis)
         np.exp(e, out=e)  # in place: e <= 1
@@ -11,7 +11,7 @@ def softmax(x, axis=-1):
 
 
 def log_softmax(x, axis=-1):
-    x, dtype = _promote(x)
+    x, dtype = _promote(x, "log_softmax")
     with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
         z = _shifted(x, axis)
         z -= np.log(np.sum(np.exp(z), axis=axis, keepdims=True))
@@ -19,16 +19,20 @@ def log_softmax(x, axis=-1):
 
 
 def softmax_jacobian(x):
+    x, dtype = _promote(x, "softmax_jacobian")
     # dy_i/dx_j = y_i * (delta_ij - y_j), for a 1-D x
     y = softmax(x)
-    return np.diag(y) - np.outer(y, y)
+    return (np.diag(y) - np.outer(y, y)).astype(dtype, copy=False)
 
 
-def _promote(x):
-    x = np.asarray(x)
-    dtype = x.dtype if x.dtype.kind == "f" else np.dtype(np.float64)  # ints, bools -> float64
-    # float16 computes in float32: its sum of 65,520 ones would overflow
-    return x.astype(np.promote_types(dtype, np.float32), copy=False), dtype
+def _promote(x, name):
+    # Real numbers only: NumPy would read strings, None, dates and complex numbers silently
+    a = np.asarray(x)
+    if a.dtype.kind not in "biuf" or isinstance(x, np.ma.MaskedArray):  # asarray drops a mask
+        got = type(x).__name__ + (f" of {a.dtype}" if a.ndim else "")
+        raise TypeError(f"{name}() takes real numbers, got {got}")
+    dtype = a.dtype if a.dtype.kind == "f" else np.dtype(np.float64)  # ints, bools -> float64
+    return a.astype(np.promote_types(dtype, np.float32), copy=False), dtype  # float16 via float32
 
 
 def _shifted(x, axis):

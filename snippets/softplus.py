@@ -2,14 +2,23 @@ import numpy as np
 
 
 def softplus(x):
+    x, dtype = _promote(x, "softplus")
     # log(1 + e^x) = max(x, 0) + log1p(e^-|x|), which is what np.logaddexp(0, x) computes
     with np.errstate(invalid="ignore"):  # logaddexp warns on NaN input; NaN still comes out
-        return np.logaddexp(0.0, x)  # ints and bools give float64
+        return np.logaddexp(0.0, x).astype(dtype, copy=False)
 
 
 def softplus_grad(x):
-    x = np.asarray(x)
-    dtype = x.dtype if x.dtype.kind == "f" else np.dtype(np.float64)
-    z = x.astype(np.promote_types(dtype, np.float32), copy=False)  # float16 computes in float32
+    z, dtype = _promote(x, "softplus_grad")
     with np.errstate(over="ignore"):  # the derivative is sigmoid(x); exp(-z) = inf gives 0
         return (1.0 / (1.0 + np.exp(-z))).astype(dtype, copy=False)
+
+
+def _promote(x, name):
+    # Real numbers only: NumPy would read strings, None, dates and complex numbers silently
+    a = np.asarray(x)
+    if a.dtype.kind not in "biuf" or isinstance(x, np.ma.MaskedArray):  # asarray drops a mask
+        got = type(x).__name__ + (f" of {a.dtype}" if a.ndim else "")
+        raise TypeError(f"{name}() takes real numbers, got {got}")
+    dtype = a.dtype if a.dtype.kind == "f" else np.dtype(np.float64)  # ints, bools -> float64
+    return a.astype(np.promote_types(dtype, np.float32), copy=False), dtype  # float16 via float32

@@ -9,7 +9,7 @@ from __future__ import annotations
 import mpmath
 import numpy as np
 import pytest
-from scipy.special import erf
+from scipy.special import erf, erfc
 
 from snippets.gelu import SQRT_2_OVER_PI, gelu, gelu_grad
 
@@ -124,3 +124,17 @@ def test_gelu_derivative_dips_below_0_and_overshoots_1():
     x = np.linspace(-6, 6, 120001)
     d = gelu_grad(x)
     assert d.min() < 0 and np.all(d[x < -0.752] <= 0) and d.max() > 1
+
+
+@pytest.mark.skipif(np.finfo(np.longdouble).bits <= 64, reason="np.longdouble is float64 on this platform")
+def test_gelu_computes_longdouble_in_float64():
+    """"`np.longdouble` inputs are computed in `float64` and give `float64`: SciPy's `erfc` has no long
+    double version"."""
+    with pytest.raises(TypeError):
+        erfc(np.longdouble(1.0))
+    x = np.array([-1.0, 0.5, 3.0], dtype=np.longdouble)
+    for f in (gelu, gelu_grad):
+        for approximate in (False, True):
+            y = f(x, approximate=approximate)
+            assert y.dtype == np.float64
+            np.testing.assert_array_equal(y, f(x.astype(np.float64), approximate=approximate))
