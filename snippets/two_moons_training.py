@@ -5,6 +5,7 @@ from snippets.softplus import softplus
 from snippets.vanishing_gradient import INIT_STD
 
 
+# --8<-- [start:definitions]
 def two_moons(n=200, noise=0.1, seed=0):
     """n points on two interleaving half circles in the plane, and their labels 0 and 1."""
     rng = np.random.default_rng(seed)
@@ -59,3 +60,4 @@ def train(activation, activation_grad, init, depth=10, width=32, steps=300, lr=0
         if step < steps:
             params = [(w - lr * gw, b - lr * gb) for (w, b), (gw, gb) in zip(params, grads)]
     return np.array(losses)
+# --8<-- [end:definitions]

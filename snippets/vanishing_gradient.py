@@ -5,6 +5,7 @@ from snippets.relu import relu, relu_grad
 from snippets.sigmoid import sigmoid, sigmoid_grad
 from snippets.tanh import tanh, tanh_grad
 
+# --8<-- [start:definitions]
 # Standard deviation of the normal distribution each weight is drawn from
 INIT_STD = {
     "xavier": lambda fan_in, fan_out: np.sqrt(2.0 / (fan_in + fan_out)),  # Glorot (Xavier) normal
@@ -52,3 +53,4 @@ def gradient_norms(activation, activation_grad, depth=24, width=64, batch=128, s
         norms.append(np.linalg.norm(h_in.T @ grad_z))  # d loss / d W of this layer
         grad_h = grad_z @ w.T  # through the weights, to the layer below
     return np.array(norms[::-1])  # first layer first
+# --8<-- [end:definitions]

@@ -11,6 +11,7 @@ from snippets.silu import silu_grad
 from snippets.softplus import softplus_grad
 from snippets.tanh import tanh_grad
 
+# --8<-- [start:example]
 import matplotlib.pyplot as plt
 
 derivatives = [sigmoid_grad, tanh_grad, relu_grad, leaky_relu_grad, elu_grad, selu_grad,
@@ -22,3 +23,4 @@ plt.ylim(-0.2, 1.9)
 plt.xlabel("x")
 plt.legend(ncol=2, fontsize="small")
 plt.show()
+# --8<-- [end:example]

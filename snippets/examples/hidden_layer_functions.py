@@ -11,6 +11,7 @@ from snippets.silu import silu
 from snippets.softplus import softplus
 from snippets.tanh import tanh
 
+# --8<-- [start:example]
 import matplotlib.pyplot as plt
 
 hidden = [sigmoid, tanh, relu, leaky_relu, elu, selu, gelu, silu, softplus, mish]
@@ -21,3 +22,4 @@ plt.ylim(-2.0, 3.0)
 plt.xlabel("x")
 plt.legend(ncol=2, fontsize="small")
 plt.show()
+# --8<-- [end:example]
