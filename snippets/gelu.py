@@ -6,7 +6,7 @@ SQRT_2_OVER_PI = 0.7978845608028654  # sqrt(2 / pi)
 
 def gelu(x, approximate=False):
     _check_approximate(approximate)
-    x, dtype = _promote(x)
+    x, dtype = _promote_for_erfc(x, "gelu")
     if approximate:  # 0.5 * x * (1 + tanh(u)) = x * sigmoid(2u), without cancellation
         return (x * _sigmoid(2.0 * _u(x))).astype(dtype, copy=False)
     return (0.5 * x * erfc(-x / np.sqrt(2.0))).astype(dtype, copy=False)  # x * Phi(x)
@@ -14,7 +14,7 @@ def gelu(x, approximate=False):
 
 def gelu_grad(x, approximate=False):
     _check_approximate(approximate)
-    x, dtype = _promote(x)
+    x, dtype = _promote_for_erfc(x, "gelu_grad")
     c = np.clip(x, -1e4, 1e4)  # beyond, the second term is exactly 0 anyway
     if approximate:
         du = SQRT_2_OVER_PI * (1.0 + 3 * 0.044715 * c**2)
@@ -29,10 +29,21 @@ def _check_approximate(approximate):
         raise ValueError(f"approximate must be True or False, got {approximate!r}")
 
 
-def _promote(x):
-    x = np.asarray(x)
-    dtype = x.dtype if x.dtype.kind == "f" else np.dtype(np.float64)  # ints, bools -> float64
-    return x.astype(np.promote_types(dtype, np.float32), copy=False), dtype  # float16 via float32
+def _promote(x, name):
+    # Real numbers only: NumPy would read strings, None, dates and complex numbers silently
+    a = np.asarray(x)
+    if a.dtype.kind not in "biuf" or isinstance(x, np.ma.MaskedArray):  # asarray drops a mask
+        got = type(x).__name__ + (f" of {a.dtype}" if a.ndim else "")
+        raise TypeError(f"{name}() takes real numbers, got {got}")
+    dtype = a.dtype if a.dtype.kind == "f" else np.dtype(np.float64)  # ints, bools -> float64
+    return a.astype(np.promote_types(dtype, np.float32), copy=False), dtype  # float16 via float32
+
+
+def _promote_for_erfc(x, name):
+    x, dtype = _promote(x, name)
+    if x.dtype.itemsize > 8:  # SciPy's erfc has no long double version: compute in float64
+        return x.astype(np.float64), np.dtype(np.float64)
+    return x, dtype
 
 
 def _u(x):
