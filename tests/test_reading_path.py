@@ -73,3 +73,36 @@ def test_first_mention_of_the_vanishing_gradient_links_its_page(lang):
         if not linked:
             problems.append(f"docs/{lang}/{page}:{text.count(chr(10), 0, at) + 1}")
     assert not problems, f"link the first mention of {VANISHING[lang]!r} to vanishing-gradient.md: {problems}"
+
+
+# --- what a first read can skip is folded: framework tables and history -----------------------
+
+# The heading stays (the table of contents, anchors and the other language's sections rely on
+# it); everything under it goes into one collapsed block with this title. The "Properties"
+# table stays open: it is part of a first read (and test_property_tables.py reads it).
+FOLDED = {
+    "ja": {"フレームワークでの対応": "PyTorch、Keras、JAX での名前と引数", "由来": "論文と歴史"},
+    "en": {
+        "Framework equivalents": "Names and parameters in PyTorch, Keras and JAX",
+        "Where it comes from": "Papers and history",
+    },
+}
+FUNCTION_PAGES = sorted({p.name for lang in LANGUAGES for p in (DOCS / lang / "functions").glob("*.md")})
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page", FUNCTION_PAGES)
+def test_framework_and_history_sections_are_folded(lang, page):
+    path = DOCS / lang / "functions" / page
+    if not path.exists():
+        pytest.skip(f"docs/{lang}/functions/{page} is missing (test_site.py reports it)")
+    text = path.read_text(encoding="utf-8")
+    by_heading = {s.split("\n", 1)[0][3:].split(" {")[0].strip(): s for s in sections(text)[1:]}
+    for heading, title in FOLDED[lang].items():
+        assert heading in by_heading, f"docs/{lang}/functions/{page}: no '## {heading}' section"
+        body = [line for line in by_heading[heading].split("\n")[1:] if line.strip()]
+        folded = body and body[0] == f'??? info "{title}"' and all(line.startswith("    ") for line in body[1:])
+        assert folded, (
+            f"docs/{lang}/functions/{page}: fold the section under its heading, as the other pages do:\n"
+            f'\n## {heading}\n\n??? info "{title}"\n\n    (its tables and paragraphs, indented by 4 spaces)\n'
+        )
