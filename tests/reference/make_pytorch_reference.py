@@ -43,6 +43,7 @@ def inputs() -> np.ndarray:
     """Special values, then normal * 10 (the usual range) and uniform(-800, 800) (the tails)."""
     rng = np.random.default_rng(42)
     special = [0.0, -0.0, 1e-300, -1e-300, 1.0, -1.0, 36.0, -36.0, 710.0, -745.0, 1e4, -1e4]
+    special += [3.0, -3.0, 6.0, -2.0]  # kinks: hard sigmoid and hard swish, ReLU6, hardtanh(-2, 3)
     return np.concatenate([special, rng.normal(scale=10.0, size=600), rng.uniform(-800, 800, 200)])
 
 
@@ -58,6 +59,22 @@ SOFTMAX_JACOBIAN_AT = [1.0, 2.0, 3.0, -4.0]
 STEP_POINTS = [-2.0, -0.0, 0.0, 1e-300, 3.0, np.nan]  # heaviside, against the step page
 SOFTPLUS_THRESHOLD_POINTS = [19.9, 20.1]  # either side of PyTorch's default threshold=20
 KINK_POINTS = [0.0, -0.0]  # ReLU's derivative at 0 and -0
+# PReLU's learned slopes, one shared or one per channel (nn.PReLU(num_parameters=C)), with
+# PyTorch's channel dimension 1: the gradients with respect to x and to alpha for an upstream g
+PRELU_CASES = {  # name: (shape of x, alpha)
+    "prelu_shared": ((2, 3, 4, 5), [0.25]),
+    "prelu_channels_2d": ((6, 3), [0.25, -0.5, 1.5]),
+    "prelu_channels_4d": ((2, 3, 4, 5), [0.25, -0.5, 1.5]),
+}
+PRELU_ARRAYS = ["x", "alpha", "g", "float64", "grad", "grad_alpha"]
+
+
+def prelu_case(shape: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """x (with its kink 0 and -0 at the start) and the upstream gradient g for a PReLU case."""
+    rng = np.random.default_rng(7)
+    x = rng.normal(scale=3.0, size=shape)
+    x.flat[:2] = [0.0, -0.0]
+    return x, rng.normal(size=shape)
 
 
 # --- key names: one place, shared with the tests ----------------------------------------------
@@ -85,7 +102,7 @@ EXTRA_KEYS = [
     "extra/step_heaviside/x", "extra/step_heaviside/float64",
     "extra/softplus_threshold_20/x", "extra/softplus_threshold_20/float64",
     "extra/relu_kink/x", "extra/relu_kink/grad",
-]
+] + [f"extra/{case}/{array}" for case in PRELU_CASES for array in PRELU_ARRAYS]
 
 
 def expected_keys(functions: dict[str, Function] = FUNCTIONS) -> list[str]:
@@ -164,6 +181,16 @@ def _compute(torch, functions: dict[str, Function]) -> tuple[dict[str, np.ndarra
     torch.relu(t).sum().backward()
     arrays["extra/relu_kink/x"] = points
     arrays["extra/relu_kink/grad"] = t.grad.numpy()
+    for case, (shape, alpha) in PRELU_CASES.items():
+        x, g = prelu_case(shape)
+        module = torch.nn.PReLU(num_parameters=len(alpha), dtype=torch.float64)
+        with torch.no_grad():
+            module.weight.copy_(torch.tensor(alpha))
+        t = torch.tensor(x, requires_grad=True)
+        y = module(t)
+        y.backward(torch.tensor(g))  # t.grad = g * dy/dx; weight.grad = the sum of g * dy/dalpha per slope
+        for array, value in zip(PRELU_ARRAYS, [x, alpha, g, y.detach(), t.grad, module.weight.grad], strict=True):
+            arrays[f"extra/{case}/{array}"] = np.asarray(value)
 
     arrays = {key: np.array(a, copy=True) for key, a in arrays.items()}  # own memory, not torch's
     unexpected = (arrays.keys() | missing.keys()) - set(expected_keys(functions))
