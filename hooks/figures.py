@@ -5,6 +5,11 @@ Every ``snippets/examples/<name>.py`` that calls ``plt.show()`` becomes
 reader would run it; ``plt.show()`` is replaced by a save to SVG. Figures are
 cached in ``.cache/figures/`` by the content of the code that draws them, so a
 rebuild under ``mkdocs serve`` redraws only what changed. Nothing is committed.
+
+A figure is written to a temporary file of its own and renamed into the cache,
+so a build killed mid-write leaves no half SVG, and builds drawing the same
+figure at once do not trip over each other; a cached file that is not a whole
+SVG (it does not parse, or does not end with ``</svg>``) is drawn again.
 """
 
 from __future__ import annotations
@@ -14,8 +19,13 @@ import contextlib
 import functools
 import hashlib
 import io
+import os
+import re
 import runpy
 import sys
+import tempfile
+import time
+import xml.parsers.expat
 from importlib.metadata import version
 from pathlib import Path
 
@@ -164,24 +174,109 @@ def draw(path: Path) -> bytes:
     return shown[0]
 
 
-def figure_file(path: Path) -> Path:
-    """The cached SVG for this example, drawn first if its code changed."""
-    cached = CACHE / f"{path.stem}-{cache_key(path)}.svg"
-    if not cached.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        svg = draw(path)
-        for stale in CACHE.glob(f"{path.stem}-*.svg"):
-            stale.unlink()
-        cached.write_bytes(svg)
-        log.info(f"drew figures/{path.stem}.svg")
-    return cached
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file of its own beside ``target``, then rename it:
+    a build killed mid-write leaves no half file under ``target``'s name, and builds
+    writing the same file at once each rename a whole one."""
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+_whole: dict[Path, tuple[int, int]] = {}  # files this process found whole: (mtime_ns, size)
+
+
+def whole_svg(path: Path) -> bytes | None:
+    """The bytes of ``path`` if it holds a whole SVG (well-formed XML that ends with
+    ``</svg>``), else None: missing, or cut short by a build killed mid-write."""
+    try:
+        with open(path, "rb") as file:
+            stat = os.fstat(file.fileno())
+            data = file.read()
+    except FileNotFoundError:
+        return None
+    if len(data) == stat.st_size and _whole.get(path) == (stat.st_mtime_ns, stat.st_size):
+        return data  # parsed before, unchanged since
+    try:
+        xml.parsers.expat.ParserCreate().Parse(data, True)
+    except xml.parsers.expat.ExpatError:
+        return None
+    if not data.rstrip().endswith(b"</svg>"):
+        return None
+    _whole[path] = (stat.st_mtime_ns, stat.st_size)
+    return data
+
+
+def cached_file(path: Path) -> Path:
+    """Where the figure of this version of the example's code is cached."""
+    return CACHE / f"{path.stem}-{cache_key(path)}.svg"
+
+
+def figure_svg(path: Path) -> bytes:
+    """The example's SVG: from the cache if it holds a whole one for this code, else drawn and
+    cached. The bytes, not the file, go to the build, so that another build removing the file
+    (as stale, for other code) cannot break this one."""
+    cached = cached_file(path)
+    svg = whole_svg(cached)
+    if svg is not None:
+        return svg
+    if cached.exists():
+        log.info(f"figures/{path.stem}.svg: {cached.name} in the cache is not a whole SVG; drawing it again")
+    svg = draw(path)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    write_atomically(cached, svg)
+    for stale in CACHE.glob(f"{path.stem}-*.svg"):
+        if stale != cached:
+            stale.unlink(missing_ok=True)  # another build may have removed it first
+    for orphan in CACHE.glob(f".{path.stem}-*.tmp"):  # left by a build killed mid-write
+        with contextlib.suppress(FileNotFoundError):
+            if time.time() - orphan.stat().st_mtime > 3600:
+                orphan.unlink()
+    log.info(f"drew figures/{path.stem}.svg")
+    return svg
+
+
+_drawn: set[str] | None = None  # the figures of this build, set by on_files
 
 
 # After mkdocs-static-i18n (-100) rebuilds the file list; runs once per language
 @event_priority(-200)
 def on_files(files, config):
-    for path in plotting_examples():
+    global _drawn
+    examples = plotting_examples()
+    _drawn = {path.stem for path in examples}
+    for path in examples:
         files.append(
-            File.generated(config, f"figures/{path.stem}.svg", abs_src_path=str(figure_file(path)))
+            File.generated(config, f"figures/{path.stem}.svg", content=figure_svg(path))
         )
     return files
+
+
+FIGURE = re.compile(r"!\[[^\]]*\]\([^)\s]*?figures/([\w-]+)\.svg[^)]*\)")
+
+
+def on_page_markdown(markdown, page, config, files):
+    """A page that shows a figure no example draws fails, naming where that figure comes from
+    (MkDocs alone would only report a link to a missing file)."""
+    shown = {match.group(1) for match in FIGURE.finditer(markdown)}
+    if not shown:
+        return markdown
+    drawn = _drawn if _drawn is not None else {path.stem for path in plotting_examples()}
+    missing = sorted(shown - drawn)
+    if missing:
+        source = Path(page.file.abs_src_path)
+        where = source.relative_to(ROOT) if source.is_relative_to(ROOT) else source
+        problems = []
+        for name in missing:
+            example = EXAMPLES / f"{name}.py"
+            why = "which does not call plt.show()" if example.is_file() else "which does not exist"
+            problems.append(
+                f"figures/{name}.svg is drawn by plt.show() in snippets/examples/{name}.py, {why}"
+            )
+        raise PluginError(f"{where.as_posix()} shows a figure no example draws: " + "; ".join(problems))
+    return markdown
