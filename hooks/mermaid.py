@@ -11,7 +11,10 @@ the diagrams, pays for its 2.5 MB.
 The file is ``@mermaid-js/tiny`` (the Mermaid team's build without mindmaps,
 architecture diagrams and KaTeX), pinned with its hash in ``package-lock.json``.
 The build fetches the tarball from the npm registry once, checks it against
-the lock's ``integrity`` and keeps it in ``.cache/npm/``. Node is not needed.
+the lock's ``integrity`` (sha512, as npm writes it; sha384 or sha256 also do,
+sha1 and md5 are refused) and keeps it in ``.cache/npm/``. Node is not needed.
+Builds that fetch it at once each write a temporary file of their own and
+rename it into place, so none sees another's half-written file.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import json
 import os
 import re
 import tarfile
+import tempfile
 import urllib.request
 from functools import cache
 from pathlib import Path
@@ -49,40 +53,90 @@ LOADER = "assets/javascripts/mermaid-loader.js"  # in docs/: loads Mermaid when 
 BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"')
 
 
+REFRESH = "npm install --package-lock-only"  # rewrites package-lock.json from package.json
+# Strongest first. npm writes sha512; sha1 and md5 can be forged and are refused.
+ALGORITHMS = ("sha512", "sha384", "sha256")
+
+
 def locked() -> tuple[str, str, str]:
     """(version, integrity, tarball URL) of the package, from package-lock.json."""
-    entry = json.loads(LOCK.read_text(encoding="utf-8"))["packages"][f"node_modules/{PACKAGE}"]
+    try:
+        entry = json.loads(LOCK.read_text(encoding="utf-8"))["packages"][f"node_modules/{PACKAGE}"]
+        version, integrity = entry["version"], entry["integrity"]
+    except (OSError, ValueError, KeyError) as error:
+        raise PluginError(
+            f"{LOCK.name}: no version and integrity for {PACKAGE} ({type(error).__name__}: {error}); "
+            f"run `{REFRESH}`"
+        ) from error
     registry = os.environ.get("npm_config_registry", "https://registry.npmjs.org/").rstrip("/")
     name = PACKAGE.rsplit("/", 1)[-1]
-    url = entry.get("resolved") or f"{registry}/{PACKAGE}/-/{name}-{entry['version']}.tgz"
-    return entry["version"], entry["integrity"], url
+    url = entry.get("resolved") or f"{registry}/{PACKAGE}/-/{name}-{version}.tgz"
+    return version, integrity, url
 
 
-def verified(data: bytes, integrity: str) -> bool:
-    """Does ``data`` match an npm integrity string such as ``sha512-<base64>``?"""
-    algorithm, _, expected = integrity.partition("-")
-    return base64.b64encode(hashlib.new(algorithm, data).digest()).decode() == expected
+def strongest(integrity: str) -> str:
+    """The hash to check from an integrity string (``sha512-<base64>``, possibly several
+    separated by spaces): the strongest accepted one. A lock with only sha1/md5 or an
+    unknown algorithm is refused with the command that rewrites it."""
+    hashes = {}
+    for item in integrity.split():
+        algorithm, _, value = item.partition("-")
+        hashes[algorithm] = item
+    for algorithm in ALGORITHMS:
+        if algorithm in hashes:
+            return hashes[algorithm]
+    found = ", ".join(sorted(hashes)) or "nothing"
+    raise PluginError(
+        f"{LOCK.name}: the integrity of {PACKAGE} is {found}; only {', '.join(ALGORITHMS)} are accepted "
+        f"(sha1 and md5 can be forged). Run `{REFRESH}` to write npm's sha512"
+    )
+
+
+def integrity_of(data: bytes, algorithm: str) -> str:
+    """``data``'s hash written as in package-lock.json: ``<algorithm>-<base64 digest>``."""
+    return f"{algorithm}-{base64.b64encode(hashlib.new(algorithm, data).digest()).decode()}"
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write to a temporary file of this build's own, then rename: a killed build leaves no
+    half file, and builds fetching at once never write or rename each other's file."""
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 @cache
 def package_files() -> dict[str, bytes]:
     """The served files' bytes, keyed by their path inside the package."""
     version, integrity, url = locked()
+    expected = strongest(integrity)
+    algorithm = expected.partition("-")[0]
     tarball = CACHE / f"{PACKAGE.replace('/', '__')}-{version}.tgz"
-    if not (tarball.exists() and verified(tarball.read_bytes(), integrity)):
+    data = tarball.read_bytes() if tarball.is_file() else None
+    if data is None or integrity_of(data, algorithm) != expected:
         log.info("fetching %s@%s from the npm registry", PACKAGE, version)
         try:
             with urllib.request.urlopen(url, timeout=60) as response:
                 data = response.read()
         except OSError as error:
             raise PluginError(f"cannot fetch {PACKAGE}@{version} from {url}: {error}") from error
-        if not verified(data, integrity):
-            raise PluginError(f"{url} does not match the integrity in package-lock.json")
+        actual = integrity_of(data, algorithm)
+        if actual != expected:
+            raise PluginError(
+                f"{url} does not match the integrity in {LOCK.name}:\n"
+                f"  expected {expected}\n"
+                f"  actual   {actual}\n"
+                f"If {PACKAGE}@{version} is what package.json asks for, the registry served other bytes: "
+                f"do not use them. If package.json was changed, refresh the lock with `{REFRESH}`"
+            )
         CACHE.mkdir(parents=True, exist_ok=True)
-        partial = tarball.with_suffix(".part")
-        partial.write_bytes(data)
-        partial.replace(tarball)  # atomic: a killed build leaves no half file behind
-    with tarfile.open(fileobj=io.BytesIO(tarball.read_bytes())) as archive:
+        write_atomically(tarball, data)
+    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
         return {inner: archive.extractfile(f"package/{inner}").read() for inner in SERVED.values()}
 
 
