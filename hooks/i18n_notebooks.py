@@ -19,16 +19,19 @@ page to i18n's per-language page list (used by the sitemap).
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs_jupyter.plugin import NotebookFile
 from mkdocs_static_i18n.folder import create_i18n_file
 
 from language import current_language
+
+log = get_plugin_logger("i18n_notebooks")
 
 
 def _wrap(file: File, config) -> NotebookFile:
@@ -70,6 +73,38 @@ def on_files(files, config):
     return files
 
 
+def _cache_paths(config) -> list[Path]:
+    """The mkdocs-jupyter cache file of every notebook in docs/, rendered or not yet."""
+    from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
+
+    jupyter = config.plugins["mkdocs-jupyter"]
+    return [
+        _get_cache_path(jupyter.config["cache_dir"], _compute_cache_key(str(notebook), jupyter.config, jupyter.config["execute"]))
+        for notebook in sorted(Path(config.docs_dir).rglob("*.ipynb"))
+    ]
+
+
+# mkdocs-jupyter writes its cache file in place and reads it back with json.loads: a
+# build killed mid-write left a truncated file that failed every later build with
+# "Error reading page '<notebook>'", as if the notebook were broken. Before any page is
+# read, remove a cache file that is not whole, so that the notebook is rendered again.
+def on_pre_build(config):
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is None or not jupyter.config["cache"]:
+        return
+    for path in _cache_paths(config):
+        try:
+            cached = json.loads(path.read_text(encoding="utf-8"))
+            whole = isinstance(cached, dict) and {"content", "toc_tokens"} <= cached.keys()
+        except FileNotFoundError:
+            continue
+        except (UnicodeDecodeError, ValueError):
+            whole = False
+        if not whole:
+            log.info("%s is not a whole notebook cache entry; the notebook is rendered again", path)
+            path.unlink(missing_ok=True)
+
+
 # mkdocs-jupyter caches each rendered notebook by content, and at the end of a
 # build evicts the entries that build did not use. i18n runs one build per
 # language, so each language's build evicted the other's entry and every build
@@ -80,11 +115,7 @@ def on_post_build(config):
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is None or not jupyter.config["cache"]:
         return
-    from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
-
-    for notebook in Path(config.docs_dir).rglob("*.ipynb"):
-        key = _compute_cache_key(str(notebook), jupyter.config, jupyter.config["execute"])
-        jupyter._used_cache_paths.add(_get_cache_path(jupyter.config["cache_dir"], key))
+    jupyter._used_cache_paths.update(_cache_paths(config))
 
 
 # nbconvert gives every plot the same English alt text; say in the page's language what it is
