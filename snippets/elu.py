@@ -5,14 +5,22 @@ def elu(x, alpha=1.0):
     alpha = _check_alpha(alpha)
     x, dtype = _promote(x, "elu")
     # expm1 is exact near 0; min(x, 0) keeps exp from overflowing in the unused branch
-    return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0.0))).astype(dtype, copy=False)
+    y = np.minimum(x, 0.0, out=np.empty_like(x))  # a new array, then in place
+    np.expm1(y, out=y)
+    y *= alpha
+    np.copyto(y, x, where=x >= 0)  # x itself for x >= 0, so -0.0 keeps its sign
+    return y.astype(dtype, copy=False)
 
 
 def elu_grad(x, alpha=1.0):
     alpha = _check_alpha(alpha)
     x, dtype = _promote(x, "elu_grad")
     # alpha * exp(x) for x <= 0, so alpha at the kink, as PyTorch autograd does
-    return np.where(x > 0, 1.0, alpha * np.exp(np.minimum(x, 0.0))).astype(dtype)
+    y = np.minimum(x, 0.0, out=np.empty_like(x))
+    np.exp(y, out=y)
+    y *= alpha
+    np.copyto(y, 1.0, where=x > 0)
+    return y.astype(dtype, copy=False)
 
 
 def _check_alpha(alpha):

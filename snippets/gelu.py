@@ -7,21 +7,49 @@ SQRT_2_OVER_PI = 0.7978845608028654  # sqrt(2 / pi)
 def gelu(x, approximate=False):
     _check_approximate(approximate)
     x, dtype = _promote_for_erfc(x, "gelu")
-    if approximate:  # 0.5 * x * (1 + tanh(u)) = x * sigmoid(2u), without cancellation
-        return (x * _sigmoid(2.0 * _u(x))).astype(dtype, copy=False)
-    return (0.5 * x * erfc(-x / np.sqrt(2.0))).astype(dtype, copy=False)  # x * Phi(x)
+    y = np.empty_like(x)  # the result; every step below writes into it
+    if approximate:  # 0.5 * (1 + tanh(u)) = sigmoid(2u), without cancellation
+        _u(x, out=y)
+        y *= 2.0
+        _sigmoid(y, out=y)
+    else:  # Phi(x) = erfc(-x / sqrt(2)) / 2: erfc computes the small tail directly
+        np.divide(x, -np.sqrt(2.0), out=y)
+        erfc(y, out=y)
+        y *= 0.5
+    np.multiply(y, x, out=y, where=x > -np.inf)  # x * Phi(x); at -inf, y = 0 is the limit
+    return y.astype(dtype, copy=False)
 
 
 def gelu_grad(x, approximate=False):
     _check_approximate(approximate)
     x, dtype = _promote_for_erfc(x, "gelu_grad")
-    c = np.clip(x, -1e4, 1e4)  # beyond, the second term is exactly 0 anyway
+    c = np.clip(x, -1e4, 1e4, out=np.empty_like(x))  # beyond, the term with x below is exactly 0
+    t = np.square(c, out=np.empty_like(x))
     if approximate:
-        du = SQRT_2_OVER_PI * (1.0 + 3 * 0.044715 * c**2)
-        s, t = _sigmoid(2.0 * _u(x)), _sigmoid(-2.0 * _u(x))  # t = 1 - s
-        return (s + 2.0 * c * du * s * t).astype(dtype, copy=False)
-    pdf = np.exp(-0.5 * c**2) / np.sqrt(2.0 * np.pi)  # phi(x)
-    return (0.5 * erfc(-x / np.sqrt(2.0)) + c * pdf).astype(dtype, copy=False)
+        # sigmoid(2u) + 2x u'(x) sigmoid(2u) sigmoid(-2u), where sigmoid(2u) sigmoid(-2u) = (0.5 / cosh u)^2
+        t *= 3 * 0.044715
+        t += 1.0
+        t *= c
+        t *= 2.0 * SQRT_2_OVER_PI  # 2x u'(x)
+        _u(x, out=c)
+        with np.errstate(over="ignore"):  # cosh(u) = inf gives 0.5 / inf = 0: the right limit
+            np.cosh(c, out=c)
+        np.divide(0.5, c, out=c)
+        t *= np.square(c, out=c)
+        _u(x, out=c)
+        c *= 2.0
+        t += _sigmoid(c, out=c)
+        return t.astype(dtype, copy=False)
+    # Phi(x) + x phi(x), with phi(x) = exp(-x^2 / 2) / sqrt(2 pi)
+    t *= -0.5
+    np.exp(t, out=t)
+    t /= np.sqrt(2.0 * np.pi)
+    t *= c
+    np.divide(x, -np.sqrt(2.0), out=c)
+    erfc(c, out=c)
+    c *= 0.5
+    c += t
+    return c.astype(dtype, copy=False)
 
 
 def _check_approximate(approximate):
@@ -46,11 +74,23 @@ def _promote_for_erfc(x, name):
     return x, dtype
 
 
-def _u(x):
-    c = np.clip(x, -1e4, 1e4)  # c**3 stays finite; tanh(u) is already +-1 there
-    return SQRT_2_OVER_PI * (c + 0.044715 * c**3)
+def _u(x, out):
+    # u = sqrt(2/pi) (x + 0.044715 x^3), computed in out as sqrt(2/pi) x (1 + 0.044715 x^2).
+    # For |x| beyond about 1e13 (float32) it overflows to +-inf: tanh(u) and sigmoid(2u) are
+    # then at their limits, so the overflow is harmless and not reported
+    with np.errstate(over="ignore"):
+        np.multiply(x, x, out=out)
+        out *= 0.044715
+        out += 1.0
+        out *= x
+        out *= SQRT_2_OVER_PI
+    return out
 
 
-def _sigmoid(z):
+def _sigmoid(z, out):
+    # 1 / (1 + exp(-z)), computed in out (which may be z itself)
+    np.negative(z, out=out)
     with np.errstate(over="ignore"):  # exp(-z) = inf gives 1 / inf = 0: the right limit
-        return 1.0 / (1.0 + np.exp(-z))
+        np.exp(out, out=out)
+    out += 1.0
+    return np.reciprocal(out, out=out)

@@ -4,6 +4,8 @@ import numpy as np
 def leaky_relu(x, alpha=0.01):
     alpha = _check_alpha(alpha)
     x, dtype = _promote(x, "leaky_relu")
+    if alpha == 0:  # ReLU: alpha * x would be 0 * -inf = NaN at -inf
+        return np.maximum(x, 0.0).astype(dtype, copy=False)
     return np.maximum(x, alpha * x).astype(dtype, copy=False)  # for 0 <= alpha <= 1; NaN stays NaN
 
 

@@ -3,17 +3,26 @@ import numpy as np
 
 def mish(x):
     x, dtype = _promote(x, "mish")
-    return (x * np.tanh(_softplus(x))).astype(dtype, copy=False)
+    y = _softplus(x, out=np.empty_like(x))  # a new array, then in place
+    np.tanh(y, out=y)
+    np.multiply(y, x, out=y, where=x > -np.inf)  # x * tanh(softplus(x)); at -inf, y = 0 is the limit
+    return y.astype(dtype, copy=False)
 
 
 def mish_grad(x):
     x, dtype = _promote(x, "mish_grad")
-    sp = _softplus(x)
-    e = np.exp(-sp) ** 2  # e^(-2 sp), in (0, 1]
-    sech2 = 4.0 * e / (1.0 + e) ** 2  # 1 - tanh(sp)**2, without cancellation
-    with np.errstate(over="ignore"):  # sigmoid(x) = 1 / (1 + inf) = 0 is the right limit
-        sig = 1.0 / (1.0 + np.exp(-x))
-    return (np.tanh(sp) + x * sech2 * sig).astype(dtype, copy=False)
+    # tanh(sp) + x * sech(sp)^2 * sigmoid(x), with sp = softplus(x), in two arrays
+    y = _softplus(x, out=np.empty_like(x))
+    with np.errstate(over="ignore"):  # cosh(sp) = inf gives sech(sp) = 0: the right limit
+        np.cosh(y, out=y)
+    np.reciprocal(y, out=y)
+    np.square(y, out=y)  # sech(sp)^2 = 1 - tanh(sp)^2, without cancellation
+    t = _sigmoid(x, out=np.empty_like(x))
+    y *= t
+    big = np.finfo(x.dtype).max
+    y *= np.clip(x, -big, big, out=t)  # +-inf would give inf * 0 = NaN; the term's limit is 0
+    y += np.tanh(_softplus(x, out=t), out=t)
+    return y.astype(dtype, copy=False)
 
 
 def _promote(x, name):
@@ -26,6 +35,15 @@ def _promote(x, name):
     return a.astype(np.promote_types(dtype, np.float32), copy=False), dtype  # float16 via float32
 
 
-def _softplus(x):
+def _softplus(x, out):
     with np.errstate(invalid="ignore"):  # logaddexp warns on NaN input; NaN still comes out
-        return np.logaddexp(0.0, x)  # log(1 + e^x), never overflows
+        return np.logaddexp(0.0, x, out=out)  # log(1 + e^x), never overflows
+
+
+def _sigmoid(z, out):
+    # 1 / (1 + exp(-z)), computed in out (which may be z itself)
+    np.negative(z, out=out)
+    with np.errstate(over="ignore"):  # exp(-z) = inf gives 1 / inf = 0: the right limit
+        np.exp(out, out=out)
+    out += 1.0
+    return np.reciprocal(out, out=out)

@@ -6,15 +6,24 @@ SCALE = 1.0507009873554805
 
 def selu(x):
     x, dtype = _promote(x, "selu")
-    y = np.where(x > 0, x, ALPHA * np.expm1(np.minimum(x, 0.0)))
+    y = np.minimum(x, 0.0, out=np.empty_like(x))  # a new array, then in place
+    np.expm1(y, out=y)
+    y *= ALPHA
+    np.copyto(y, x, where=x >= 0)  # x itself for x >= 0, so -0.0 keeps its sign
     with np.errstate(over="ignore"):  # inf only where the true value exceeds the dtype
-        return (SCALE * y).astype(dtype, copy=False)
+        y *= SCALE
+        return y.astype(dtype, copy=False)
 
 
 def selu_grad(x):
     x, dtype = _promote(x, "selu_grad")
     # SCALE * ALPHA * exp(x) for x <= 0, also at the kink, as PyTorch autograd does
-    return (SCALE * np.where(x > 0, 1.0, ALPHA * np.exp(np.minimum(x, 0.0)))).astype(dtype)
+    y = np.minimum(x, 0.0, out=np.empty_like(x))
+    np.exp(y, out=y)
+    y *= ALPHA
+    np.copyto(y, 1.0, where=x > 0)
+    y *= SCALE
+    return y.astype(dtype, copy=False)
 
 
 def _promote(x, name):

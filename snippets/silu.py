@@ -3,13 +3,23 @@ import numpy as np
 
 def silu(x):
     x, dtype = _promote(x, "silu")
-    return (x * _sigmoid(x)).astype(dtype, copy=False)
+    y = _sigmoid(x, out=np.empty_like(x))  # a new array, then in place
+    np.multiply(y, x, out=y, where=x > -np.inf)  # x * sigmoid(x); at -inf, y = 0 is the limit
+    return y.astype(dtype, copy=False)
 
 
 def silu_grad(x):
     x, dtype = _promote(x, "silu_grad")
-    # sigmoid(x) * (1 + x * (1 - sigmoid(x))), with 1 - sigmoid(x) = sigmoid(-x)
-    return (_sigmoid(x) * (1.0 + x * _sigmoid(-x))).astype(dtype, copy=False)
+    # sigmoid(x) * (1 + x * sigmoid(-x)), as 1 - sigmoid(x) = sigmoid(-x); with x clipped to
+    # finite values, +-inf gives the limits 1 and 0 instead of inf * 0 = NaN
+    big = np.finfo(x.dtype).max
+    c = np.clip(x, -big, big, out=np.empty_like(x))
+    y = np.negative(c, out=np.empty_like(x))
+    _sigmoid(y, out=y)  # sigmoid(-x)
+    y *= c
+    y += 1.0
+    y *= _sigmoid(c, out=c)
+    return y.astype(dtype, copy=False)
 
 
 def _promote(x, name):
@@ -22,6 +32,10 @@ def _promote(x, name):
     return a.astype(np.promote_types(dtype, np.float32), copy=False), dtype  # float16 via float32
 
 
-def _sigmoid(z):
+def _sigmoid(z, out):
+    # 1 / (1 + exp(-z)), computed in out (which may be z itself)
+    np.negative(z, out=out)
     with np.errstate(over="ignore"):  # exp(-z) = inf gives 1 / inf = 0: the right limit
-        return 1.0 / (1.0 + np.exp(-z))
+        np.exp(out, out=out)
+    out += 1.0
+    return np.reciprocal(out, out=out)

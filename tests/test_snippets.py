@@ -170,6 +170,33 @@ def test_finite_extremes_give_no_warning_nan_or_spurious_inf(c, dtype):
             assert np.isfinite(y).all(), f"{c.label}({inp}) = {y}"
 
 
+@pytest.mark.parametrize("c", ELEMENTWISE)
+@pytest.mark.parametrize("dtype", FLOATS, ids=lambda d: d.__name__)
+def test_infinities_give_the_limits_silently(c, dtype):
+    """f(-inf) and f(inf) are f's limits, without a warning: the value at the largest finite float of
+    the dtype, which every function has reached by then, or -inf / inf where f is unbounded there."""
+    big = np.finfo(dtype).max
+    far = c.f(np.array([-big, big], dtype=dtype)).astype(np.float64)
+    limits = np.where(np.abs(far) > np.sqrt(big), np.copysign(np.inf, far), far)  # e.g. relu(big) = big: inf
+    y = c.f(np.array([-np.inf, np.inf], dtype=dtype))
+    assert y.dtype == dtype
+    np.testing.assert_array_equal(y, limits, err_msg=f"{c.label} at -inf and inf")
+
+
+def like_c_times_x() -> list:
+    """The (f, f') pairs with f(0) = 0 and f'(0) > 0: near 0, f(x) is about f'(0) x."""
+    return [p for p in PAIRS if not p.marks and p.values[0].f(0.0) == 0 and p.values[1].f(0.0) > 0]
+
+
+@pytest.mark.parametrize("f, grad", like_c_times_x())
+@pytest.mark.parametrize("dtype", FLOATS, ids=lambda d: d.__name__)
+def test_minus_zero_keeps_its_sign(f, grad, dtype):
+    """f(-0.0) is -0.0 where f(x) ~ c x near 0 with c > 0, as np.tanh and IEEE 754 arithmetic give."""
+    y = f.f(np.array([0.0, -0.0], dtype=dtype))
+    assert y.dtype == dtype and np.all(y == 0)
+    np.testing.assert_array_equal(np.signbit(y), [False, True], err_msg=f"{f.label}([0.0, -0.0]) = {y!r}")
+
+
 @pytest.mark.parametrize("c", [p for p in ALL if p.values[0].vector])
 @pytest.mark.parametrize("n", [3, 65_520, 200_000])
 def test_float16_vector_of_many_entries_does_not_overflow(c, n):

@@ -24,6 +24,7 @@ def test_leaky_relu_values_properties_and_parameter():
     np.testing.assert_allclose(leaky_relu([-10.0], alpha=0.2), [-2.0], rtol=1e-15)
     assert leaky_relu_grad(0.0, alpha=0.3) == 0.3
     np.testing.assert_array_equal(leaky_relu(GRID, alpha=0.0), relu(GRID))  # alpha = 0 is ReLU
+    np.testing.assert_array_equal(leaky_relu([-np.inf, np.inf], alpha=0.0), [0.0, np.inf])  # to the end
     y = leaky_relu(np.float16([-3.0]), alpha=np.float64(0.5))  # a NumPy float64 alpha
     assert y.dtype == np.float16
 
