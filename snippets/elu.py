@@ -2,7 +2,7 @@ import numpy as np
 
 
 def elu(x, alpha=1.0):
-    alpha = _check_alpha(alpha)
+    alpha = _check_elu_alpha(alpha)
     x, dtype = _promote(x, "elu")
     # expm1 is exact near 0; min(x, 0) keeps exp from overflowing in the unused branch
     y = np.minimum(x, 0.0, out=np.empty_like(x))  # a new array, then in place
@@ -13,7 +13,7 @@ def elu(x, alpha=1.0):
 
 
 def elu_grad(x, alpha=1.0):
-    alpha = _check_alpha(alpha)
+    alpha = _check_elu_alpha(alpha)
     x, dtype = _promote(x, "elu_grad")
     # alpha * exp(x) for x <= 0, so alpha at the kink, as PyTorch autograd does
     y = np.minimum(x, 0.0, out=np.empty_like(x))
@@ -23,7 +23,10 @@ def elu_grad(x, alpha=1.0):
     return y.astype(dtype, copy=False)
 
 
-def _check_alpha(alpha):
+def _check_elu_alpha(alpha):
+    # A real number: bools, strings and arrays are refused rather than read as numbers
+    if isinstance(alpha, bool | np.bool_) or not isinstance(alpha, int | float | np.integer | np.floating):
+        raise TypeError(f"alpha must be a real number, got {type(alpha).__name__}")
     if not 0 <= alpha < np.inf:  # NaN fails too
         raise ValueError(f"alpha must be a finite number >= 0, got {alpha!r}")
     return float(alpha)  # a Python float keeps float16 and float32 inputs in their dtype

@@ -5,7 +5,7 @@ SQRT_2_OVER_PI = 0.7978845608028654  # sqrt(2 / pi)
 
 
 def gelu(x, approximate=False):
-    _check_approximate(approximate)
+    approximate = _check_approximate(approximate)
     x, dtype = _promote_for_erfc(x, "gelu")
     y = np.empty_like(x)  # the result; every step below writes into it
     if approximate:  # 0.5 * (1 + tanh(u)) = sigmoid(2u), without cancellation
@@ -21,7 +21,7 @@ def gelu(x, approximate=False):
 
 
 def gelu_grad(x, approximate=False):
-    _check_approximate(approximate)
+    approximate = _check_approximate(approximate)
     x, dtype = _promote_for_erfc(x, "gelu_grad")
     c = np.clip(x, -1e4, 1e4, out=np.empty_like(x))  # beyond, the term with x below is exactly 0
     t = np.square(c, out=np.empty_like(x))
@@ -53,8 +53,12 @@ def gelu_grad(x, approximate=False):
 
 
 def _check_approximate(approximate):
-    if approximate is not True and approximate is not False:
-        raise ValueError(f"approximate must be True or False, got {approximate!r}")
+    # True or False, as in Keras and JAX (np.True_ and np.False_ too), or PyTorch's "tanh" and "none"
+    if isinstance(approximate, bool | np.bool_):
+        return bool(approximate)
+    if isinstance(approximate, str) and approximate in ("tanh", "none"):
+        return approximate == "tanh"
+    raise ValueError(f"approximate must be True, False, 'tanh' or 'none', got {approximate!r}")
 
 
 def _promote(x, name):

@@ -2,7 +2,7 @@ import numpy as np
 
 
 def leaky_relu(x, alpha=0.01):
-    alpha = _check_alpha(alpha)
+    alpha = _check_leaky_alpha(alpha)
     x, dtype = _promote(x, "leaky_relu")
     if alpha == 0:  # ReLU: alpha * x would be 0 * -inf = NaN at -inf
         return np.maximum(x, 0.0).astype(dtype, copy=False)
@@ -10,13 +10,16 @@ def leaky_relu(x, alpha=0.01):
 
 
 def leaky_relu_grad(x, alpha=0.01):
-    alpha = _check_alpha(alpha)
+    alpha = _check_leaky_alpha(alpha)
     x, dtype = _promote(x, "leaky_relu_grad")
     # alpha at the kink x = 0, as PyTorch autograd does; NaN stays NaN
     return np.where(x > 0, 1.0, np.where(np.isnan(x), x, alpha)).astype(dtype)
 
 
-def _check_alpha(alpha):
+def _check_leaky_alpha(alpha):
+    # A real number: bools, strings and arrays are refused rather than read as numbers
+    if isinstance(alpha, bool | np.bool_) or not isinstance(alpha, int | float | np.integer | np.floating):
+        raise TypeError(f"alpha must be a real number, got {type(alpha).__name__}")
     if not 0 <= alpha <= 1:  # NaN fails too
         raise ValueError(f"alpha must be between 0 and 1, got {alpha!r}")
     return float(alpha)  # a Python float keeps float16 and float32 inputs in their dtype

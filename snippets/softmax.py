@@ -20,7 +20,9 @@ def log_softmax(x, axis=-1):
 
 def softmax_jacobian(x):
     x, dtype = _promote(x, "softmax_jacobian")
-    # dy_i/dx_j = y_i * (delta_ij - y_j), for a 1-D x
+    if x.ndim != 1:  # the Jacobian of one vector; a (3, 1) array would give zeros
+        raise ValueError(f"softmax_jacobian() takes a 1-D array, got shape {x.shape}")
+    # dy_i/dx_j = y_i * (delta_ij - y_j)
     y = softmax(x)
     return (np.diag(y) - np.outer(y, y)).astype(dtype, copy=False)
 

@@ -34,6 +34,16 @@ def test_elu_rejects_negative_or_non_finite_alpha(f, alpha):
         f([1.0], alpha=alpha)
 
 
+@pytest.mark.parametrize("f", [elu, elu_grad], ids=lambda f: f.__name__)
+@pytest.mark.parametrize("alpha", [True, np.False_, "1.0", None, np.array([0.5, 1.0]), np.array(0.5), 1j], ids=repr)
+def test_elu_alpha_must_be_a_real_number(f, alpha):
+    """"... and `TypeError` unless `alpha` is a real number (a bool, a string or an array)"."""
+    with pytest.raises(TypeError, match=rf"^alpha must be a real number, got {type(alpha).__name__}$"):
+        f([1.0], alpha=alpha)
+    for ok in (2, 0, np.float32(0.5), np.int64(3), 0.25):  # ints and NumPy scalars are real numbers
+        assert f(np.array([-2.0]), alpha=ok).dtype == np.float64
+
+
 def test_elu_mean_is_closer_to_0_than_relus():
     """Table: "for a standard normal input the mean output is about 0.16, against 0.40 for ReLU"
     (the SELU page repeats the 0.16)."""

@@ -50,11 +50,23 @@ def test_gelu_tanh_approximation_differs_by_at_most_4_7e_4():
 
 
 @pytest.mark.parametrize("f", [gelu, gelu_grad], ids=lambda f: f.__name__)
-@pytest.mark.parametrize("approximate", ["yes", "tanh", None, 1.5])
-def test_gelu_rejects_approximate_other_than_a_bool(f, approximate):
-    """"`approximate` must be `True` or `False`; anything else, such as PyTorch's strings `'none'` and
-    `'tanh'`, raises `ValueError`"."""
-    with pytest.raises(ValueError, match="approximate"):
+@pytest.mark.parametrize(
+    ("approximate", "meaning"),
+    [(True, True), (False, False), (np.True_, True), (np.False_, False), ("tanh", True), ("none", False)],
+    ids=repr,
+)
+def test_gelu_takes_a_bool_or_pytorchs_strings(f, approximate, meaning):
+    """"`approximate` takes `True` or `False` (NumPy's `np.True_` and `np.False_` too), or PyTorch's
+    strings `'tanh'` and `'none'`"."""
+    x = np.linspace(-4.0, 4.0, 81)
+    np.testing.assert_array_equal(f(x, approximate=approximate), f(x, approximate=meaning))
+
+
+@pytest.mark.parametrize("f", [gelu, gelu_grad], ids=lambda f: f.__name__)
+@pytest.mark.parametrize("approximate", ["yes", "TANH", "exact", None, 1.5, 1, 0, np.array(True)], ids=repr)
+def test_gelu_rejects_any_other_approximate(f, approximate):
+    """"anything else raises `ValueError`" (which names the values it takes)."""
+    with pytest.raises(ValueError, match=r"approximate must be True, False, 'tanh' or 'none', got"):
         f([1.0], approximate=approximate)
 
 

@@ -37,6 +37,16 @@ def test_leaky_relu_rejects_alpha_outside_0_to_1(f, alpha):
         f([1.0], alpha=alpha)
 
 
+@pytest.mark.parametrize("f", [leaky_relu, leaky_relu_grad], ids=lambda f: f.__name__)
+@pytest.mark.parametrize("alpha", [True, np.False_, "0.1", None, np.array([0.1, 0.2]), np.array(0.1), 1j], ids=repr)
+def test_leaky_relu_alpha_must_be_a_real_number(f, alpha):
+    """"... and `TypeError` unless `alpha` is a real number (a bool, a string or an array)"."""
+    with pytest.raises(TypeError, match=rf"^alpha must be a real number, got {type(alpha).__name__}$"):
+        f([1.0], alpha=alpha)
+    for ok in (1, 0, np.float32(0.5), np.int64(1), 0.25):  # ints and NumPy scalars are real numbers
+        assert f(np.array([-2.0]), alpha=ok).dtype == np.float64
+
+
 def test_leaky_relu_maximum_form_needs_alpha_at_most_1():
     """"with alpha = 2, [`np.maximum(x, alpha * x)`] would return 2x for every positive x"."""
     x = GRID[GRID > 0]
