@@ -536,3 +536,98 @@ def test_missing_page_shows_a_404_in_its_language(tab, site_url, lang, path, hea
     recorder.bad_responses = [line for line in recorder.bad_responses if line != f"404 {url}"]
     recorder.console_errors = [text for text in recorder.console_errors if "404" not in text]
     fail_if(problems + recorder.problems(), url)
+
+
+# --- Formulas fit the column ----------------------------------------------------------------
+
+# Material's widest layout with both sidebars: the article column is then about 690 px wide
+WIDE = {"width": 1280, "height": 800}
+
+# Every display formula, with its TeX (MathJax keeps each one's source): how wide it is typeset,
+# and how wide the column its container sits in is (the content box: no padding)
+FORMULA_WIDTHS = """() => [...window.MathJax.startup.document.math].filter(item => item.display).map(item => {
+    const box = item.typesetRoot, column = box.parentElement, style = getComputedStyle(column);
+    const math = box.querySelector('mjx-math').getBoundingClientRect();
+    const left = column.getBoundingClientRect().left + parseFloat(style.paddingLeft);
+    const width = column.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return {
+        tex: item.math.trim().replace(/\\s+/g, ' '),
+        width: math.width, column: width,
+        outside: Math.max(left - math.left, math.right - (left + width), 0),
+        scrolls: box.scrollWidth > box.clientWidth || column.scrollWidth > column.clientWidth,
+    };
+})"""
+
+
+@pytest.fixture(scope="session")
+def wide_context(chromium):
+    context = new_context(chromium, viewport=WIDE)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def wide_tab(wide_context):
+    yield from recording_tab(wide_context)
+
+
+@pytest.mark.parametrize(("lang", "path"), PAGES, ids=[f"{lang}:/{path}" for lang, path in PAGES])
+def test_formulas_fit_the_column_at_1280_px(wide_tab, site_url, lang, path):
+    """No display formula is cut off at the column's edge (or needs a scroll bar) on a 1280 px wide
+    screen: a long one is broken over lines (aligned, gathered), the same in both languages."""
+    page, recorder = wide_tab
+    url = site_url + lang_prefix(lang) + path
+    open_page(page, url)
+    problems = check_mathjax(page)  # waits until MathJax has typeset the page
+    if page.locator(".arithmatex").count() and not problems:
+        for formula in page.evaluate(FORMULA_WIDTHS):
+            if formula["outside"] > 0.5 or formula["scrolls"]:
+                problems.append(
+                    f"formula {formula['width']:.0f} px wide in a {formula['column']:.0f} px column"
+                    f" at {WIDE['width']} px: \\[{formula['tex']}\\]"
+                )
+    fail_if(problems + recorder.problems(), url)
+
+
+# --- The copy button copies what test_copied_code.py runs --------------------------------------
+
+# A function page, pages whose code starts in a collapsed note, and a notebook (its own button)
+COPY_PAGES = [
+    (lang, path)
+    for lang in LANGUAGES
+    for path in ("functions/relu/", "comparison/", "vanishing-gradient/", "notebooks/try-activations/")
+]
+COPY_BUTTONS = (
+    ".language-python.highlight button.md-code__button[data-md-type=copy], clipboard-copy"  # Material, mkdocs-jupyter
+)
+
+
+@pytest.fixture(scope="session")
+def clipboard_context(chromium):
+    context = new_context(chromium, permissions=["clipboard-read", "clipboard-write"])
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize(("lang", "path"), COPY_PAGES, ids=[f"{lang}:/{path}" for lang, path in COPY_PAGES])
+def test_copy_buttons_copy_what_test_copied_code_runs(clipboard_context, site_url, lang, path):
+    """test_copied_code.py reads what the copy buttons copy from the HTML; here the buttons
+    themselves are pressed, one after the other, and each copy must be that text exactly."""
+    from test_copied_code import copied_blocks  # only here: it imports the page-running helpers
+
+    page = clipboard_context.new_page()
+    try:
+        url = site_url + lang_prefix(lang) + path
+        expected = copied_blocks(open_page(page, url))
+        page.evaluate("document.querySelectorAll('details').forEach(details => { details.open = true; })")
+        buttons = page.locator(COPY_BUTTONS)
+        assert buttons.count() == len(expected), f"{url}: {buttons.count()} copy buttons, {len(expected)} blocks"
+        for number in range(buttons.count()):
+            page.evaluate("navigator.clipboard.writeText('')")
+            buttons.nth(number).click()
+            # mkdocs-jupyter's button writes the clipboard asynchronously
+            page.wait_for_function("async () => (await navigator.clipboard.readText()) !== ''")
+            copied = page.evaluate("navigator.clipboard.readText()")
+            assert copied == expected[number], f"{url}: copy button {number + 1} copies other text than the HTML's"
+    finally:
+        page.close()
