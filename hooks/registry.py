@@ -20,7 +20,7 @@ PATH = ROOT / "functions.toml"
 YES, NO = "✓", "✗"
 ROLES = {"hidden", "output", "gate", "history"}
 ZERO_CENTRED = {"odd", "mean", False}
-SATURATES = {"never", "both", "negative", "dead", "everywhere"}
+SATURATES = {"never", "both", "negative", "dead", "outside", "everywhere"}
 PARAM_TEX = {"alpha": r"\alpha"}  # how a parameter is written in a formula
 
 
@@ -215,6 +215,8 @@ def _entry(name: str, raw: dict) -> Function:
         raise RegistryError(f"{where}: zero_centred must be \"odd\", \"mean\" or false")
     if function.saturates not in SATURATES:
         raise RegistryError(f"{where}: saturates must be one of {sorted(SATURATES)}")
+    if function.saturates == "outside" and len(function.kinks) < 2:
+        raise RegistryError(f"{where}: saturates = \"outside\" is outside the first and last kinks: list both")
     if (function.grad_at_0 is None) != function.vector:
         raise RegistryError(f"{where}: give grad_at_0 (only a vector function has none)")
     for text in [function.grad_at_0, *(k.grad for k in function.kinks)]:
@@ -250,6 +252,7 @@ def comparison_cells(f: Function) -> list[str]:
         "never": NO,
         "everywhere": r"\(f' = 0\)",
         "dead": r"\(x < 0\)",
+        "outside": rf"\(x \notin [{f.kinks[0].x:g}, {f.kinks[-1].x:g}]\)" if f.kinks else "",
         "both": rf"\(\lvert x{i} \rvert \to \infty\)",
         "negative": rf"\(x{i} \to -\infty\)",
     }[f.saturates]

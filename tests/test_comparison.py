@@ -36,7 +36,7 @@ def fits(fact: str, f, cell: str) -> bool:
         "monotonic": cell == MARK[f.monotonic],
         "zero_centred": cell == MARK[f.zero_centred == "odd"] if f.zero_centred != "mean" else "E}[y] = 0" in cell,
         "smooth": cell == MARK[f.smooth],
-        "saturates": (cell == MARK[False]) == (f.saturates == "never"),
+        "saturates": (cell == MARK[False]) == (f.saturates == "never") and ("notin" in cell) == (f.saturates == "outside"),
         "grad_at_0": cell == "—" if f.grad_at_0 is None else f.number(f.grad_at_0).text in cell,
         "max_grad": f.max_grad.text in cell and ("to" in cell) != f.max_grad_reached,
     }[fact]

@@ -31,6 +31,7 @@ NO = {"en": "no", "ja": "いいえ"}
 SAYS = {  # words that state a saturation claim, besides yes and no
     "negative": {"en": ("-\\infty", "negative"), "ja": ("-\\infty", "負の")},
     "dead": {"en": ("x < 0",), "ja": ("x < 0",)},
+    "outside": {"en": ("outside",), "ja": ("外側",)},
     "everywhere": {"en": ("everywhere",), "ja": ("いたるところ",)},
 }
 MEAN_ZERO = {"en": "mean 0", "ja": "平均は 0"}

@@ -185,8 +185,11 @@ def test_saturates(name):
     if claim == "dead":
         assert np.all(g[WIDE < 0] == 0) and np.all(g[WIDE > 0] != 0)
         left = 0.0
-    assert (left < TENDS_TO_0) == (claim in ("both", "negative", "dead")), f"{name}: f'(-{FAR:g}) = {left}"
-    assert (right < TENDS_TO_0) == (claim == "both"), f"{name}: f'({FAR:g}) = {right}"
+    if claim == "outside":  # exactly 0 beyond the first and last kinks, nowhere between them
+        low, high = FUNCTIONS[name].kinks[0].x, FUNCTIONS[name].kinks[-1].x
+        assert np.all(g[(WIDE < low) | (WIDE > high)] == 0) and np.all(g[(WIDE > low) & (WIDE < high)] != 0)
+    assert (left < TENDS_TO_0) == (claim in ("both", "negative", "dead", "outside")), f"{name}: f'(-{FAR:g}) = {left}"
+    assert (right < TENDS_TO_0) == (claim in ("both", "outside")), f"{name}: f'({FAR:g}) = {right}"
     for limit in (left, right):
         assert limit < TENDS_TO_0 or limit > STAYS_ABOVE  # clearly one or the other
     if claim == "never":
