@@ -19,6 +19,9 @@ def hardtanh_grad(x, min_val=-1.0, max_val=1.0):
 
 def _check_bounds(min_val, max_val):
     for name, value in [("min_val", min_val), ("max_val", max_val)]:
+        # A real number: bools, strings and arrays are refused rather than read as numbers
+        if isinstance(value, bool | np.bool_) or not isinstance(value, int | float | np.integer | np.floating):
+            raise TypeError(f"{name} must be a real number, got {type(value).__name__}")
         if not -np.inf < value < np.inf:  # NaN fails too
             raise ValueError(f"{name} must be a finite number, got {value!r}")
     if not min_val < max_val:

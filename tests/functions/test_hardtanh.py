@@ -53,6 +53,18 @@ def test_bounds_must_be_finite_and_ordered(f, low, high, named):
         f([0.0], min_val=low, max_val=high)
 
 
+@pytest.mark.parametrize("f", [hardtanh, hardtanh_grad], ids=lambda f: f.__name__)
+@pytest.mark.parametrize("bound", [True, np.bool_(False), "1.0", np.array([1.0]), None], ids=repr)
+def test_bounds_must_be_real_numbers(f, bound):
+    """"and `TypeError` unless each is a real number (not a bool, a string or an array)"."""
+    with pytest.raises(TypeError, match=rf"^max_val must be a real number, got {type(bound).__name__}$"):
+        f([0.0], max_val=bound)
+    with pytest.raises(TypeError, match=rf"^min_val must be a real number, got {type(bound).__name__}$"):
+        f([0.0], min_val=bound, max_val=5.0)
+    for ok in (2, np.float32(0.5), np.int64(3), 1.5):  # ints and NumPy scalars are real numbers
+        assert f(0.25, min_val=-1, max_val=ok).dtype == np.float64
+
+
 def test_float16_is_compared_in_float32_as_pytorch_does():
     """"`float16` inputs are compared with the bounds in `float32`": a bound between two float16 values
     is not rounded to float16 first, so the float16 value just below it is still inside."""
