@@ -427,6 +427,15 @@ SEARCHES = [
     pytest.param("en", "sigmoid", "functions/sigmoid/", id="en:sigmoid"),
     pytest.param("en", "gradient", "vanishing-gradient/", id="en:gradient"),
     pytest.param("en", "vanishing gradient", "vanishing-gradient/", id="en:vanishing-gradient"),
+    # Verb and adjective forms, words stemmed away before, misspellings (benchmarks/search_quality.py
+    # has the full list): 飽和する is 飽和 + する, and the hidden `about` field of hooks/i18n_search.py
+    # holds each page's summary and the misspellings of its function's name
+    pytest.param("ja", "飽和する", "functions/tanh/", id="ja:saturates-verb"),
+    pytest.param("ja", "勾配が消える", "vanishing-gradient/", id="ja:gradient-vanishes-verb"),
+    pytest.param("ja", "滑らかなReLU", "functions/softplus/", id="ja:smooth-relu-adjective"),
+    pytest.param("ja", "ソフトマクス", "functions/softmax/", id="ja:softmax-misspelt"),
+    pytest.param("en", "heaviside", "functions/step/", id="en:heaviside-not-stemmed"),
+    pytest.param("en", "sigmod", "functions/sigmoid/", id="en:sigmoid-misspelt"),
 ]
 # The expected page must be among the first pages listed: a search for a compound
 # also lists every page with one of its words (関数 is on all of them)
