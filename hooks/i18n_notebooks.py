@@ -77,9 +77,9 @@ def _cache_paths(config) -> list[Path]:
     """The mkdocs-jupyter cache file of every notebook in docs/, rendered or not yet."""
     from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
 
-    jupyter = config.plugins["mkdocs-jupyter"]
+    options = config.plugins["mkdocs-jupyter"].config
     return [
-        _get_cache_path(jupyter.config["cache_dir"], _compute_cache_key(str(notebook), jupyter.config, jupyter.config["execute"]))
+        _get_cache_path(options["cache_dir"], _compute_cache_key(str(notebook), options, options["execute"]))
         for notebook in sorted(Path(config.docs_dir).rglob("*.ipynb"))
     ]
 

@@ -97,6 +97,12 @@ def integrity_of(data: bytes, algorithm: str) -> str:
     return f"{algorithm}-{base64.b64encode(hashlib.new(algorithm, data).digest()).decode()}"
 
 
+def verified(data: bytes, integrity: str) -> bool:
+    """Does ``data`` match the strongest accepted hash of an npm integrity string?"""
+    expected = strongest(integrity)
+    return integrity_of(data, expected.partition("-")[0]) == expected
+
+
 def write_atomically(target: Path, data: bytes) -> None:
     """Write to a temporary file of this build's own, then rename: a killed build leaves no
     half file, and builds fetching at once never write or rename each other's file."""
