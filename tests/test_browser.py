@@ -40,6 +40,8 @@ from playwright.sync_api import sync_playwright
 
 from support import CHROMIUM_ARGS, LANGUAGES, discover_pages, is_local, lang_prefix, require_chromium
 
+pytestmark = pytest.mark.browser  # needs Chromium: the fast tests are pytest -m "not browser"
+
 TIMEOUT_MS = 10_000  # generous for slow CI machines; a healthy page needs well under 1 s
 WATCHDOG_S = 90  # a whole test, page load to teardown; beyond it the test fails instead of hanging CI
 PAGES = discover_pages()  # (language, page path) of every page, read from docs/<lang>/ at collection time

@@ -46,7 +46,9 @@ import figures  # noqa: E402  (the build hooks)
 import mermaid  # noqa: E402
 
 
-def run_workers(script: str, args: list[list[str]], env: dict | None = None, timeout: float = 60) -> list[subprocess.CompletedProcess]:
+def run_workers(
+    script: str, args: list[list[str]], env: dict | None = None, timeout: float = 60
+) -> list[subprocess.CompletedProcess]:
     """Run ``script`` in one Python process per argument list, all at once; their results."""
     code = f"import sys; sys.path.insert(0, {str(HOOKS)!r})\n" + textwrap.dedent(script)
     procs = [
@@ -60,7 +62,7 @@ def run_workers(script: str, args: list[list[str]], env: dict | None = None, tim
         for a in args
     ]
     results = []
-    for proc, a in zip(procs, args):
+    for proc, a in zip(procs, args, strict=True):
         out, err = proc.communicate(timeout=timeout)
         results.append(subprocess.CompletedProcess(a, proc.returncode, out, err))
     return results
@@ -98,7 +100,8 @@ def test_a_cached_figure_that_does_not_parse_is_drawn_again(figure_project):
     assert cached.read_bytes() == whole
     for broken in (whole[: len(whole) // 2], b"", whole.replace(b"</svg>", b"")):
         cached.write_bytes(broken)  # as a build killed mid-write used to leave it
-        assert figures.figure_svg(example) == whole, f"a cached figure of {len(broken)} bytes that is not whole SVG was served"
+        served = figures.figure_svg(example)
+        assert served == whole, f"a cached figure of {len(broken)} bytes that is not whole SVG was served"
         assert cached.read_bytes() == whole, "the cache still holds the broken file"
 
 
@@ -111,7 +114,8 @@ FIGURE_WORKER = """
     from pathlib import Path
     import figures
     project, svg_file, start, rounds = Path(sys.argv[1]), Path(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
-    figures.ROOT, figures.EXAMPLES, figures.CACHE = project, project / "snippets" / "examples", project / ".cache" / "figures"
+    figures.ROOT, figures.EXAMPLES = project, project / "snippets" / "examples"
+    figures.CACHE = project / ".cache" / "figures"
     svg = svg_file.read_bytes()
     for r in range(rounds):
         at = start + 0.05 * r
@@ -159,7 +163,8 @@ KILLED_WORKER = """
     from pathlib import Path
     import figures
     project, svg_file = Path(sys.argv[1]), Path(sys.argv[2])
-    figures.ROOT, figures.EXAMPLES, figures.CACHE = project, project / "snippets" / "examples", project / ".cache" / "figures"
+    figures.ROOT, figures.EXAMPLES = project, project / "snippets" / "examples"
+    figures.CACHE = project / ".cache" / "figures"
     svg = svg_file.read_bytes()
     figures.draw = lambda path: svg
     figures.CACHE.mkdir(parents=True, exist_ok=True)
@@ -175,7 +180,8 @@ def test_a_build_killed_while_writing_a_figure_leaves_no_half_figure(figure_proj
     assert killed.returncode != 0, "the worker was meant to be killed mid-write"
     example = figures.EXAMPLES / "relu.py"
     cached = figures.cached_file(example)
-    assert not cached.exists() or is_svg(cached.read_bytes()), f"{cached.name}: a half-written figure under the final name"
+    half = cached.exists() and not is_svg(cached.read_bytes())
+    assert not half, f"{cached.name}: a half-written figure under the final name"
 
 
 def test_a_figure_no_example_draws_names_the_plt_show_it_comes_from():
@@ -281,7 +287,8 @@ def test_builds_fetching_mermaid_into_an_empty_cache_at_once_do_not_collide(npm)
     with Registry(data, parties=workers) as registry:
         for r in range(rounds):
             cache = npm / f"cache{r}"
-            results = run_workers(MERMAID_WORKER, [[str(lock), str(cache)]] * workers, env={"npm_config_registry": registry.url})
+            env = {"npm_config_registry": registry.url}
+            results = run_workers(MERMAID_WORKER, [[str(lock), str(cache)]] * workers, env=env)
             assert not failures(results), f"round {r}:\n{failures(results)}"
             assert [p.name for p in cache.iterdir()] == [f"{mermaid.PACKAGE.replace('/', '__')}-0.0.1.tgz"]
 

@@ -15,6 +15,8 @@ import pytest
 from benchmarks import page_weight
 from conftest import LANGUAGES, require_chromium
 
+pytestmark = pytest.mark.browser  # needs Chromium: the fast tests are pytest -m "not browser"
+
 MEASURE_TIMEOUT_S = 120
 
 
