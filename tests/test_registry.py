@@ -93,7 +93,8 @@ def test_parameter_values_accepted_and_refused_as_registered(name, param):
         refused = []
         if param.valid:
             low, high = param.valid.low.value, param.valid.high.value
-            accepted += [v for v in (low, high, (low + high) / 2 if np.isfinite(high) else low + 1) if np.isfinite(v)]
+            accepted += [v for v in (low, high) if v in param.valid]  # a bound, where '[' or ']' says so
+            accepted += [v for v in ((low + high) / 2, low + 1, 0.0) if v in param.valid][:1]  # one inside
             refused += [np.nan, low - 1e-9 if param.valid.low_reached else low]
             refused += [np.inf] if not param.valid.high_reached else [high + 1e-9]
         for value in accepted:
