@@ -37,7 +37,9 @@ def prelu_grad_alpha(x, alpha=0.25, axis=1, g=None):
 def _slopes(alpha, x, axis):
     # alpha as an array that broadcasts against x: one slope for all, or one per channel along axis
     a = np.asarray(alpha)
-    if a.dtype.kind not in "biuf" or a.ndim > 1 or a.size == 0 or not np.isfinite(a).all():
+    if a.dtype.kind not in "iuf" or isinstance(alpha, np.ma.MaskedArray):  # bools, strings, None: refused
+        raise TypeError(f"alpha must be a real number or a 1-D array of them, got {type(alpha).__name__}")
+    if a.ndim > 1 or a.size == 0 or not np.isfinite(a).all():
         raise ValueError(f"alpha must be a finite number or a 1-D array of them, one per channel; got {alpha!r}")
     if a.size == 1:
         return a.reshape(()).astype(x.dtype)  # one alpha shared by every input, as nn.PReLU()

@@ -101,6 +101,17 @@ def test_invalid_alpha_raises_value_error(f, alpha, x):
         f(x, alpha)
 
 
+@pytest.mark.parametrize("f", [prelu, prelu_grad, prelu_grad_alpha], ids=lambda f: f.__name__)
+@pytest.mark.parametrize("alpha", [True, np.False_, np.array([True, False]), "0.1", None, 1j], ids=repr)
+def test_alpha_must_be_real_numbers(f, alpha):
+    """"and `TypeError` unless `alpha` is a real number or an array of them (not a bool, a string or `None`)"."""
+    message = rf"^alpha must be a real number or a 1-D array of them, got {type(alpha).__name__}$"
+    with pytest.raises(TypeError, match=message):
+        f(np.ones((2, 2)), alpha)
+    for ok in (1, np.float32(0.5), np.int64(-1), [1, 2], np.array([0.5, 2.0], dtype=np.float32)):
+        assert f(-np.ones((2, 2)), ok).dtype == np.float64
+
+
 def test_properties_table():
     """Table: "Monotonic: yes for alpha >= 0; ... alpha = -1 gives |x|"; "Saturates: no: the derivative is 1
     or alpha, for inputs of any size"; "Smooth: no: a kink at x = 0, unless alpha = 1"."""
