@@ -20,7 +20,7 @@ PATH = ROOT / "functions.toml"
 YES, NO = "✓", "✗"
 ROLES = {"hidden", "output", "gate", "history"}
 ZERO_CENTRED = {"odd", "mean", False}
-SATURATES = {"never", "both", "negative", "dead", "outside", "everywhere"}
+SATURATES = {"never", "both", "negative", "positive", "dead", "outside", "everywhere"}
 PARAM_TEX = {"alpha": r"\alpha"}  # how a parameter is written in a formula
 
 
@@ -255,6 +255,7 @@ def comparison_cells(f: Function) -> list[str]:
         "outside": rf"\(x \notin [{f.kinks[0].x:g}, {f.kinks[-1].x:g}]\)" if f.kinks else "",
         "both": rf"\(\lvert x{i} \rvert \to \infty\)",
         "negative": rf"\(x{i} \to -\infty\)",
+        "positive": rf"\(x{i} \to \infty\)",
     }[f.saturates]
     if f.grad_at_0 is None:
         at_0 = "—"

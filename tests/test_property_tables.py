@@ -30,6 +30,7 @@ YES = {"en": "yes", "ja": "はい"}
 NO = {"en": "no", "ja": "いいえ"}
 SAYS = {  # words that state a saturation claim, besides yes and no
     "negative": {"en": ("-\\infty", "negative"), "ja": ("-\\infty", "負の")},
+    "positive": {"en": ("positive",), "ja": ("正の",)},
     "dead": {"en": ("x < 0",), "ja": ("x < 0",)},
     "outside": {"en": ("outside",), "ja": ("外側",)},
     "everywhere": {"en": ("everywhere",), "ja": ("いたるところ",)},
