@@ -37,6 +37,7 @@ if str(ROOT / "tests") not in sys.path:
 from support import CHROMIUM, CHROMIUM_ARGS, LANGUAGES, lang_prefix, serve  # noqa: E402
 
 TARGET = 0.95
+ADDED = ("about", "forms")  # the fields hooks/i18n_search.py adds to the index
 TOP_PAGES = 3
 
 # What a reader types, and the page they expect among the first three listed
@@ -83,7 +84,9 @@ QUERIES = {
         ("単調増加する", "comparison/"),
         ("勾配が消える", "vanishing-gradient/"),
         ("学習できない", "functions/step/"),
-        ("オーバーフローしない", "functions/sigmoid/ | functions/softmax/ | functions/softplus/"),
+        # the pages whose summary says their code never overflows
+        ("オーバーフローしない", "functions/sigmoid/ | functions/softmax/ | functions/softplus/ | functions/elu/"
+                                " | functions/mish/ | functions/hard_swish/"),
         ("傾きを学習する", "functions/prelu/"),
         ("切り詰める", "functions/hardtanh/"),
         # concepts, compounds and two-word queries
@@ -274,16 +277,20 @@ def run(site_dir: Path, verbose: bool) -> bool:
 
 def index_sizes(site_dir: Path) -> None:
     """Bytes of each language's search index, and how many of them hooks/i18n_search.py adds
-    (the ``about`` field: the pages' summaries, names and misspellings; splitting words
-    differently costs no bytes, the index holds the text, not its words)."""
+    (the fields ``about``: the pages' summaries, names and misspellings, and ``forms``: other
+    forms of the headings' English words; a zero-width space between the words of each run
+    of kanji); the separator costs no bytes, the index holds the text, not its words."""
     for lang in LANGUAGES:
         path = site_dir / lang_prefix(lang) / "search" / "search_index.json"
         index = json.loads(path.read_text(encoding="utf-8"))
         size = path.stat().st_size
-        bare = {**index, "docs": [{k: v for k, v in doc.items() if k != "about"} for doc in index["docs"]]}
+        bare = {**index, "docs": [
+            {k: v.replace("\u200b", "") if k in ("title", "text") else v for k, v in doc.items() if k not in ADDED}
+            for doc in index["docs"]
+        ]}
         added = size - len(json.dumps(bare, ensure_ascii=False, separators=(",", ":")).encode())
         print(f"{lang}: search index {size:,} bytes, {len(index['docs'])} entries; "
-              f"the about field adds {added:,} bytes (+{added / (size - added):.1%})")
+              f"hooks/i18n_search.py adds {added:,} bytes (+{added / (size - added):.1%})")
 
 
 def build(site_dir: Path) -> None:

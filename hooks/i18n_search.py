@@ -20,16 +20,27 @@ every page with one of the words in a heading; and a misspelling finds nothing a
 all, since Material matches each word only as the start of an indexed word. The
 field is declared in each index's ``config.fields`` (Material indexes every field
 listed there, and its worker passes the index config through unchanged).
+
+In Japanese text, each run of three or more kanji is cut into words with Janome
+(a pure-Python morphological analyser from PyPI) at build time, with a zero-width
+space between the words, as Material itself does for Chinese with jieba; the
+separator splits there. In the browser, lunr.ja's TinySegmenter would cut the run
+instead, sometimes into pieces no reader types (二値分類器 gave 二値分), and Material
+cuts the kanji of a query against the index's words: 二値分類 then became 二値分,
+which only that one page holds. Runs of kanji only, because the separator already
+splits where scripts meet (飽和する is 飽和 + する in query and index alike).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
 from collections import Counter
 from pathlib import Path
 
+from janome.tokenizer import Tokenizer
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -38,13 +49,25 @@ from language import current_language, default_language
 CONFIG_BASE = re.compile(r'("base":\s*)"[^"]*"')
 
 # Weight of the ``about`` field against Material's title (1000) and text (1): below the
-# title, so that a page named by the query stays first, but high enough that a page
-# whose summary holds every word of a query comes before pages with one word in a heading
-# (measured with benchmarks/search_quality.py: 1 and 10 were too low, 300 and 1000 equal)
-ABOUT_BOOST = 300.0
+# title, so that the page a query names stays first (at 1000 the ReLU6 page, whose summary
+# says ReLU twice, came before ReLU's for ReLU関数), but high enough that a page whose summary
+# holds every word of a query comes before pages with one of them in a heading (at 300
+# "smooth relu" listed ReLU6, Leaky ReLU and ReLU before softplus). Measured with
+# benchmarks/search_quality.py; a change of pages may move these edges.
+ABOUT_BOOST = 500.0
+# The ``forms`` field (other forms of the English words of each heading) is there to be
+# found at all ("saturating" for a heading that says "saturates"), weighed as the text
+FORMS_BOOST = 1.0
 # A word of a title that may be a function's name: Latin letters or katakana
 NAME_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+|[\u30a0-\u30ff]+")
+# An English word of a heading (not a name such as ReLU6 or PyTorch, not softplus or loss)
+HEADING_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b(?<!us)(?<!ss)(?<!is)")
 TAGS = re.compile(r"<[^>]*>")
+TAGS_KEPT = re.compile(r"(<[^>]*>)")
+
+KANJI_RUN = re.compile(r"[\u3005\u3400-\u9fff]{3,}")
+ZERO_WIDTH_SPACE = "\u200b"  # in the search separator (mkdocs.yml)
+JAPANESE = "ja"
 
 # What on_page_context saw of each page: (its url, e.g. "en/functions/relu/") -> facts
 _pages: dict[str, dict] = {}
@@ -80,30 +103,96 @@ def _misspellings(name: str) -> set[str]:
     return (dropped | swapped) - {name}
 
 
+# English endings a reader may type differently from a heading: (ending, stem's ending)
+ENDINGS = [("ies", "y"), ("es", ""), ("es", "e"), ("s", ""), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+           ("ation", "ate"), ("ation", "e"), ("ation", "")]
+NOUN_ENDINGS = ("ion", "ity", "ive", "ent", "ant", "ence", "ance", "ment", "ness", "ics", "ory", "ure", "ism", "ist")
+SHORT_CVC = re.compile(r"^[^aeiou]*[aeiou][bdgmnprt]$")  # clip -> clipping, clipped
+
+
+def _word_forms(word: str) -> set[str]:
+    """Other forms of an English word of a heading ("saturates": saturate, saturating,
+    saturated, saturation; "clipped": clip, clipping), rough but cheap: Material matches a
+    query word only as the start of an indexed word, so "saturating" misses "saturates"."""
+    word = word.lower()
+    stems = {word[: -len(end)] + stem for end, stem in ENDINGS if word.endswith(end) and len(word) - len(end) >= 3}
+    stems |= {stem[:-1] for stem in stems if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz"}
+    forms = set()
+    for stem in stems or {word}:
+        base = stem.removesuffix("e")
+        forms |= {stem, stem + "s"}
+        if not stem.endswith(NOUN_ENDINGS):  # a function has functions, never functioning
+            forms |= {base + "ing", base + "ed"}
+        if stem.endswith("ate"):
+            forms.add(base + "ion")
+        if SHORT_CVC.match(stem):
+            forms |= {stem + stem[-1] + "ing", stem + stem[-1] + "ed"}
+    return forms
+
+
+def _expansions(acronym: str, text: str) -> set[str]:
+    """How the page spells out its function's acronym, if it does: the words whose initials
+    are the acronym's capitals and whose last is "unit" (ReLU: "rectified linear unit")."""
+    capitals = [c.lower() for c in acronym if c.isupper()]
+    if len(capitals) < 3 or capitals[-1] != "u":
+        return set()
+    pattern = r"\b" + r"[\s-]+".join(f"{c}[a-z]+" for c in capitals[:-1]) + r"[\s-]+units?\b"
+    return {match.lower() for match in re.findall(pattern, text, flags=re.IGNORECASE)}
+
+
 def _add_about(docs: list[dict], prefix: str, separator: str) -> None:
-    """Add the ``about`` field to each page's own entry (see the module docstring); ``prefix``
-    is the language's folder ("en/", or "" at the root), which the page URLs begin with."""
+    """Add the ``about`` field (see the module docstring); ``prefix`` is the language's
+    folder ("en/", or "" at the root), which the page URLs begin with."""
     split = re.compile(separator)
-    vocabulary = {
-        word.lower() for doc in docs for word in split.split(TAGS.sub(" ", f"{doc['title']} {doc['text']}")) if word
-    }
+    texts = {doc["location"]: TAGS.sub(" ", f"{doc['title']} {doc['text']}") for doc in docs}
+    vocabulary = {word.lower() for text in texts.values() for word in split.split(text) if word}
     pages = [(doc, _pages.get(prefix + doc["location"])) for doc in docs if "#" not in doc["location"]]
     # A title word of many function pages ("function", ユニット) is no function's name
     functions = [page for _, page in pages if page and page["module"]]
     in_titles = Counter(word.lower() for page in functions for word in set(page["title_words"]))
+    about = {doc["location"]: [] for doc in docs}
+    for doc in docs:
+        # Other forms of the heading's English words, but none that a word of it begins with
+        words = [word.lower() for word in HEADING_WORD.findall(doc["title"])]
+        forms = {form for word in words for form in _word_forms(word)}
+        forms = sorted(form for form in forms if not any(word.startswith(form) for word in words))
+        if forms:
+            doc["forms"] = " ".join(forms)
     for doc, page in pages:
-        if page is None:
+        if page is None or not page["module"]:
             continue
-        names = set()
-        if page["module"]:
-            module = page["module"]
-            names = {module.replace("_", ""), *module.split("_")}
-            names |= {word.lower() for word in page["title_words"] if in_titles[word.lower()] < 3}
+        names = {page["module"].replace("_", ""), *page["module"].split("_")}
+        names |= {word.lower() for word in page["title_words"] if in_titles[word.lower()] < 3}
+        page_text = " ".join(text for location, text in texts.items() if location.split("#")[0] == doc["location"])
+        expansions = {e for word in page["title_words"] for e in _expansions(word, page_text)}
         # A misspelling that is a word of the site is no misspelling (and would lead elsewhere)
         typos = {typo for name in names if len(name) >= 5 for typo in _misspellings(name)} - vocabulary
-        about = " ".join([*page["summary"], *sorted(names), *sorted(typos)])
-        if about:
-            doc["about"] = about
+        about[doc["location"]] = [*sorted(expansions), *sorted(names), *sorted(typos)]
+    for doc, page in pages:
+        if page is not None:
+            about[doc["location"]] = [*page["summary"], *about[doc["location"]]]
+    for doc in docs:
+        if about[doc["location"]]:
+            doc["about"] = " ".join(about[doc["location"]])
+
+
+@functools.cache
+def _tokenizer() -> Tokenizer:
+    return Tokenizer()  # loads its dictionary: 0.5 s, once per process (mkdocs serve keeps it)
+
+
+@functools.cache
+def _cut(kanji: str) -> str:
+    """A run of kanji with a zero-width space between its words: 勾配消失問題 -> 勾配 消失 問題."""
+    return ZERO_WIDTH_SPACE.join(_tokenizer().tokenize(kanji, wakati=True))
+
+
+def _segment(html: str) -> str:
+    """``html`` with its runs of kanji cut into words, tags untouched."""
+    return "".join(
+        part if part.startswith("<") else KANJI_RUN.sub(lambda run: _cut(run.group(0)), part)
+        for part in TAGS_KEPT.split(html)
+    )
 
 
 def without_lookbehind(separator: str) -> str:
@@ -146,12 +235,19 @@ def on_post_build(config):
         else:
             by_language[""].append(doc)
     for lang, docs in by_language.items():
-        config_for_lang = {**index["config"], "fields": {**index["config"]["fields"], "about": {"boost": ABOUT_BOOST}}}
+        fields = {**index["config"]["fields"], "about": {"boost": ABOUT_BOOST}, "forms": {"boost": FORMS_BOOST}}
+        config_for_lang = {**index["config"], "fields": fields}
         if lang:
             # Other languages need no split between Japanese scripts; those lookbehinds
             # would break search on Safari before 16.4, so their readers do without them
             plain = without_lookbehind(config_for_lang["separator"])
             config_for_lang = {**config_for_lang, "lang": [lang], "separator": plain}
+        if (lang or default_language(config)) == JAPANESE:
+            separator = config_for_lang["separator"]
+            if ZERO_WIDTH_SPACE not in separator and "\\u200b" not in separator:
+                raise PluginError("i18n_search: the search separator must split at U+200B (zero-width space)")
+            for doc in docs:
+                doc["title"], doc["text"] = _segment(doc["title"]), _segment(doc["text"])
         _add_about(docs, f"{lang}/" if lang else "", config_for_lang["separator"])
         target = site_dir / lang / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
