@@ -16,7 +16,9 @@ def gelu(x, approximate=False):
         np.divide(x, -np.sqrt(2.0), out=y)
         erfc(y, out=y)
         y *= 0.5
-    np.multiply(y, x, out=y, where=x > -np.inf)  # x * Phi(x); at -inf, y = 0 is the limit
+    with np.errstate(invalid="ignore"):  # x * Phi(x); at x = -inf, -inf * 0 is NaN:
+        y *= x
+    y[x == -np.inf] = 0.0  # the limit instead
     return y.astype(dtype, copy=False)
 
 

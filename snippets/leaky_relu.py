@@ -6,14 +6,19 @@ def leaky_relu(x, alpha=0.01):
     x, dtype = _promote(x, "leaky_relu")
     if alpha == 0:  # ReLU: alpha * x would be 0 * -inf = NaN at -inf
         return np.maximum(x, 0.0).astype(dtype, copy=False)
-    return np.maximum(x, alpha * x).astype(dtype, copy=False)  # for 0 <= alpha <= 1; NaN stays NaN
+    y = np.multiply(x, alpha, out=np.empty_like(x))  # a new array, then in place
+    np.maximum(y, x, out=y)  # max(alpha * x, x), for 0 <= alpha <= 1; NaN stays NaN
+    return y.astype(dtype, copy=False)
 
 
 def leaky_relu_grad(x, alpha=0.01):
     alpha = _check_leaky_alpha(alpha)
     x, dtype = _promote(x, "leaky_relu_grad")
-    # alpha at the kink x = 0, as PyTorch autograd does; NaN stays NaN
-    return np.where(x > 0, 1.0, np.where(np.isnan(x), x, alpha)).astype(dtype)
+    # max(sign(x), alpha): 1 for x > 0, alpha for x <= 0 since 0 <= alpha <= 1 (alpha at the
+    # kink, as PyTorch autograd does); NaN stays NaN
+    y = np.sign(x, out=np.empty_like(x))
+    np.maximum(y, alpha, out=y)
+    return y.astype(dtype, copy=False)
 
 
 def _check_leaky_alpha(alpha):

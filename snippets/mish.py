@@ -5,7 +5,9 @@ def mish(x):
     x, dtype = _promote(x, "mish")
     y = _softplus(x, out=np.empty_like(x))  # a new array, then in place
     np.tanh(y, out=y)
-    np.multiply(y, x, out=y, where=x > -np.inf)  # x * tanh(softplus(x)); at -inf, y = 0 is the limit
+    with np.errstate(invalid="ignore"):  # x * tanh(softplus(x)); at x = -inf, -inf * 0 is NaN:
+        y *= x
+    y[x == -np.inf] = 0.0  # the limit instead
     return y.astype(dtype, copy=False)
 
 
@@ -36,8 +38,11 @@ def _promote(x, name):
 
 
 def _softplus(x, out):
-    with np.errstate(invalid="ignore"):  # logaddexp warns on NaN input; NaN still comes out
-        return np.logaddexp(0.0, x, out=out)  # log(1 + e^x), never overflows
+    # log(1 + e^x) as log1p(e^x), which keeps the tiny values for x < 0. Above x ~ 709 (88.7 in
+    # float32) e^x overflows and the softplus is inf, whose tanh is 1: the right value, no warning
+    with np.errstate(over="ignore"):
+        np.exp(x, out=out)
+    return np.log1p(out, out=out)
 
 
 def _sigmoid(z, out):

@@ -9,7 +9,8 @@ def selu(x):
     y = np.minimum(x, 0.0, out=np.empty_like(x))  # a new array, then in place
     np.expm1(y, out=y)
     y *= ALPHA
-    np.copyto(y, x, where=x >= 0)  # x itself for x >= 0, so -0.0 keeps its sign
+    y += np.maximum(x, 0.0)  # x for x > 0, where the lines above gave 0
+    np.copysign(y, x, out=y)  # f(-0.0) = -0.0: np.minimum and np.maximum may drop the sign of 0
     with np.errstate(over="ignore"):  # inf only where the true value exceeds the dtype
         y *= SCALE
         return y.astype(dtype, copy=False)

@@ -3,14 +3,25 @@ import numpy as np
 
 def sigmoid(x):
     z, dtype = _promote(x, "sigmoid")
+    # 1 / (1 + exp(-z)), step by step in one new array (out=: no temporary arrays)
+    y = np.negative(z, out=np.empty_like(z))
     with np.errstate(over="ignore"):  # exp(-z) = inf gives 1 / inf = 0: the right limit
-        return (1.0 / (1.0 + np.exp(-z))).astype(dtype, copy=False)
+        np.exp(y, out=y)
+    y += 1.0
+    np.reciprocal(y, out=y)
+    return y.astype(dtype, copy=False)
 
 
 def sigmoid_grad(x):
     z, dtype = _promote(x, "sigmoid_grad")
-    e = np.exp(-np.abs(z))  # in (0, 1]
-    return (e / (1.0 + e) ** 2).astype(dtype, copy=False)  # = s * (1 - s), without cancellation
+    # e / (1 + e)^2 with e = exp(-|x|) in (0, 1]: = s * (1 - s), without cancellation
+    e = np.abs(z, out=np.empty_like(z))
+    np.negative(e, out=e)
+    np.exp(e, out=e)
+    d = np.add(e, 1.0, out=np.empty_like(z))
+    np.square(d, out=d)
+    e /= d
+    return e.astype(dtype, copy=False)
 
 
 def _promote(x, name):

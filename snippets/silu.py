@@ -4,7 +4,9 @@ import numpy as np
 def silu(x):
     x, dtype = _promote(x, "silu")
     y = _sigmoid(x, out=np.empty_like(x))  # a new array, then in place
-    np.multiply(y, x, out=y, where=x > -np.inf)  # x * sigmoid(x); at -inf, y = 0 is the limit
+    with np.errstate(invalid="ignore"):  # x * sigmoid(x); at x = -inf, -inf * 0 is NaN:
+        y *= x
+    y[x == -np.inf] = 0.0  # the limit instead
     return y.astype(dtype, copy=False)
 
 

@@ -10,8 +10,13 @@ def softplus(x):
 
 def softplus_grad(x):
     z, dtype = _promote(x, "softplus_grad")
-    with np.errstate(over="ignore"):  # the derivative is sigmoid(x); exp(-z) = inf gives 0
-        return (1.0 / (1.0 + np.exp(-z))).astype(dtype, copy=False)
+    # the derivative is sigmoid(x) = 1 / (1 + exp(-z)), step by step in one new array
+    y = np.negative(z, out=np.empty_like(z))
+    with np.errstate(over="ignore"):  # exp(-z) = inf gives 1 / inf = 0: the right limit
+        np.exp(y, out=y)
+    y += 1.0
+    np.reciprocal(y, out=y)
+    return y.astype(dtype, copy=False)
 
 
 def _promote(x, name):

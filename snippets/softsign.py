@@ -4,14 +4,20 @@ import numpy as np
 def softsign(x):
     x, dtype = _promote(x, "softsign")
     big = np.finfo(x.dtype).max
-    c = np.clip(x, -big, big)  # +-inf / inf would be NaN; the limit is +-1
-    return (c / (1.0 + np.abs(c))).astype(dtype, copy=False)
+    c = np.clip(x, -big, big, out=np.empty_like(x))  # +-inf / inf would be NaN; the limit is +-1
+    y = np.abs(c, out=np.empty_like(x))
+    y += 1.0
+    np.divide(c, y, out=y)  # c / (1 + |c|)
+    return y.astype(dtype, copy=False)
 
 
 def softsign_grad(x):
     x, dtype = _promote(x, "softsign_grad")
-    r = 1.0 / (1.0 + np.abs(x))  # in [0, 1]: squaring it cannot overflow
-    return (r * r).astype(dtype, copy=False)
+    r = np.abs(x, out=np.empty_like(x))  # a new array, then in place
+    r += 1.0
+    np.reciprocal(r, out=r)  # 1 / (1 + |x|), in [0, 1]: squaring it cannot overflow
+    np.square(r, out=r)
+    return r.astype(dtype, copy=False)
 
 
 def _promote(x, name):

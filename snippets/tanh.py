@@ -8,8 +8,16 @@ def tanh(x):
 
 def tanh_grad(x):
     z, dtype = _promote(x, "tanh_grad")
-    e = np.exp(-np.abs(z)) ** 2  # e^(-2|x|), in (0, 1]: never overflows
-    return (4.0 * e / (1.0 + e) ** 2).astype(dtype, copy=False)  # = 1 - tanh(x)**2, no cancellation
+    # 4e / (1 + e)^2 = 1 - tanh(x)**2 without cancellation, with e = e^(-2|x|) in (0, 1]
+    e = np.abs(z, out=np.empty_like(z))  # a new array, then in place
+    np.negative(e, out=e)
+    np.exp(e, out=e)
+    np.square(e, out=e)  # e^(-2|x|) as (e^-|x|)^2: 2|x| itself would overflow for the largest floats
+    d = np.add(e, 1.0, out=np.empty_like(z))
+    np.square(d, out=d)
+    e *= 4.0
+    e /= d
+    return e.astype(dtype, copy=False)
 
 
 def _promote(x, name):

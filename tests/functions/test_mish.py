@@ -56,12 +56,28 @@ def test_mish_slope_at_0_is_tanh_log_2():
 
 
 def test_sech2_form_where_one_minus_tanh2_is_0():
-    """"the code computes [sech^2(s)] as 4e / (1 + e)^2 with e = e^-2s ... once tanh(s) rounds to 1,
-    1 - tanh^2(s) would be exactly 0"."""
+    """"the code computes [sech^2(s)] as (1 / cosh s)^2 ... once tanh(s) rounds to 1, 1 - tanh^2(s)
+    would be exactly 0"."""
     s = softplus(20.0)
     assert 1.0 - np.tanh(s) ** 2 == 0.0  # tanh(s) rounds to 1
-    e = np.exp(-s) ** 2
-    np.testing.assert_allclose(4 * e / (1 + e) ** 2, float(mpmath.sech(mpmath.log1p(mpmath.exp(20))) ** 2), rtol=1e-12)
+    np.testing.assert_allclose((1 / np.cosh(s)) ** 2, float(mpmath.sech(mpmath.log1p(mpmath.exp(20))) ** 2), rtol=1e-14)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64], ids=lambda d: d.__name__)
+def test_softplus_inside_is_log1p_of_exp(dtype):
+    """"The softplus inside is computed as `np.log1p(np.exp(x))`: `log1p` keeps the tiny values that
+    `np.log(1 + ...)` would round away. Above x ~ 709 (88.7 in `float32`), e^x overflows and the
+    softplus is inf, but there tanh(inf) = 1 is the right value, so that overflow is silenced"."""
+    assert np.log(1 + np.exp(-40.0)) == 0.0 and np.log1p(np.exp(-40.0)) > 0  # what log1p keeps
+    edge = {np.float32: 88.7, np.float64: 709.78}[dtype]
+    with np.errstate(over="raise"):
+        np.exp(dtype(edge))
+        with pytest.raises(FloatingPointError):
+            np.exp(dtype(edge + 0.1))
+    x = np.array([edge + 1.0, 1e30], dtype=dtype)
+    np.testing.assert_array_equal(mish(x), x)  # no warning, and tanh(inf) = 1 is right
+    np.testing.assert_array_equal(mish_grad(x), [1.0, 1.0])
+    np.testing.assert_allclose(mish(-40.0), -40.0 * np.tanh(np.logaddexp(0.0, -40.0)), rtol=1e-15)
 
 
 def test_minima_and_slopes_at_0_of_mish_silu_gelu():

@@ -5,8 +5,11 @@ Each test names the sentence it backs; the checks every function gets are in tes
 
 from __future__ import annotations
 
+import tracemalloc
+
 import numpy as np
 import pytest
+from scipy.special import expit
 
 from snippets.sigmoid import sigmoid, sigmoid_grad
 
@@ -72,3 +75,19 @@ def test_float16_overflow_threshold_and_the_values_lost_there():
         naive = 1 / (1 + np.exp(-x))
     assert naive[0] > 1.5e-5 and naive[1] == 0  # the textbook form drops to 0 just past it
     np.testing.assert_allclose(sigmoid(x).astype(np.float64), 1.5e-5, rtol=0.03)  # this page's does not
+
+
+def test_sigmoid_allocates_only_its_result():
+    """"Each step writes into the array the first one created (`out=y`, `y += 1.0`), so the call
+    allocates nothing but its result, as `expit` does" (benchmarks/bench_memory.py measures every page)."""
+    x = np.random.default_rng(0).normal(size=10**6)
+    tracemalloc.start()
+    try:
+        for f in (sigmoid, expit):
+            tracemalloc.reset_peak()
+            before = tracemalloc.get_traced_memory()[0]
+            y = f(x)
+            assert tracemalloc.get_traced_memory()[1] - before < 1.01 * x.nbytes, f.__name__
+            del y
+    finally:
+        tracemalloc.stop()
