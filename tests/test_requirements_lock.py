@@ -65,6 +65,7 @@ def test_lock_pins_what_requirements_ask_for(lock):
     assert not wrong, (
         f"{lock} disagrees with {LOCKS[lock]} (name: (asked, locked)): {wrong}. Regenerate it: {regenerate(lock)}"
         + ("" if lock == "requirements-test.lock" else f" (after {regenerate('requirements-test.lock')})")
+        + ". uv comes from PyPI: pip install uv"
     )
 
 
