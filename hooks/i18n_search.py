@@ -140,9 +140,9 @@ def _expansions(acronym: str, text: str) -> set[str]:
     return {match.lower() for match in re.findall(pattern, text, flags=re.IGNORECASE)}
 
 
-def _add_about(docs: list[dict], prefix: str, separator: str) -> None:
-    """Add the ``about`` field (see the module docstring); ``prefix`` is the language's
-    folder ("en/", or "" at the root), which the page URLs begin with."""
+def _add_about(docs: list[dict], prefix: str, separator: str, japanese: bool) -> None:
+    """Add the ``about`` and ``forms`` fields (see the module docstring); ``prefix`` is the
+    language's folder ("en/", or "" at the root), which the page URLs begin with."""
     split = re.compile(separator)
     texts = {doc["location"]: TAGS.sub(" ", f"{doc['title']} {doc['text']}") for doc in docs}
     vocabulary = {word.lower() for text in texts.values() for word in split.split(text) if word}
@@ -150,8 +150,9 @@ def _add_about(docs: list[dict], prefix: str, separator: str) -> None:
     # A title word of many function pages ("function", ユニット) is no function's name
     functions = [page for _, page in pages if page and page["module"]]
     in_titles = Counter(word.lower() for page in functions for word in set(page["title_words"]))
+    modules = {page["module"] for page in functions}
     about = {doc["location"]: [] for doc in docs}
-    for doc in docs:
+    for doc in docs if not japanese else []:  # Latin words in Japanese headings are names
         # Other forms of the heading's English words, but none that a word of it begins with
         words = [word.lower() for word in HEADING_WORD.findall(doc["title"])]
         forms = {form for word in words for form in _word_forms(word)}
@@ -163,6 +164,7 @@ def _add_about(docs: list[dict], prefix: str, separator: str) -> None:
             continue
         names = {page["module"].replace("_", ""), *page["module"].split("_")}
         names |= {word.lower() for word in page["title_words"] if in_titles[word.lower()] < 3}
+        names -= modules - {page["module"]}  # "sigmoid" names the sigmoid, not the log-sigmoid
         page_text = " ".join(text for location, text in texts.items() if location.split("#")[0] == doc["location"])
         expansions = {e for word in page["title_words"] for e in _expansions(word, page_text)}
         # A misspelling that is a word of the site is no misspelling (and would lead elsewhere)
@@ -242,13 +244,14 @@ def on_post_build(config):
             # would break search on Safari before 16.4, so their readers do without them
             plain = without_lookbehind(config_for_lang["separator"])
             config_for_lang = {**config_for_lang, "lang": [lang], "separator": plain}
-        if (lang or default_language(config)) == JAPANESE:
+        japanese = (lang or default_language(config)) == JAPANESE
+        if japanese:
             separator = config_for_lang["separator"]
             if ZERO_WIDTH_SPACE not in separator and "\\u200b" not in separator:
                 raise PluginError("i18n_search: the search separator must split at U+200B (zero-width space)")
             for doc in docs:
                 doc["title"], doc["text"] = _segment(doc["title"]), _segment(doc["text"])
-        _add_about(docs, f"{lang}/" if lang else "", config_for_lang["separator"])
+        _add_about(docs, f"{lang}/" if lang else "", config_for_lang["separator"], japanese)
         target = site_dir / lang / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(
