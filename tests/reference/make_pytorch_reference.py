@@ -105,6 +105,120 @@ EXTRA_KEYS = [
 ] + [f"extra/{case}/{array}" for case in PRELU_CASES for array in PRELU_ARRAYS]
 
 
+# --- the topic pages: gated units (gated/...) and softmax with its loss (losses/...) ------------
+# Not registry entries: docs/<lang>/gated-units.md and softmax-loss.md name their PyTorch
+# equivalents themselves; tests/test_gated_units.py and tests/test_softmax_loss.py compare with these.
+
+GLU_DIMS = (-1, 1)
+FFN_BLOCKS = ("swiglu", "geglu", "geglu_tanh")  # gate F.silu, F.gelu, F.gelu(approximate="tanh")
+FFN_GRADS = ["value", "grad_x", "grad_w1", "grad_w3", "grad_w2"]
+
+
+def gated_inputs() -> dict[str, np.ndarray]:
+    """GLU's x and an upstream gradient g per split dim; a feed-forward block with d = 8 and a
+    hidden size of 12: x (2 sequences of 3 tokens), w1 and w3 (8, 12), w2 (12, 8), and g."""
+    rng = np.random.default_rng(12)
+    found = {"glu/x": rng.normal(scale=2.0, size=(2, 4, 6))}
+    for dim in GLU_DIMS:
+        half = list(found["glu/x"].shape)
+        half[dim] //= 2
+        found[f"glu/dim={dim}/g"] = rng.normal(size=half)
+    found["ffn/x"] = rng.normal(size=(2, 3, 8))
+    found["ffn/w1"], found["ffn/w3"] = rng.normal(scale=8**-0.5, size=(2, 8, 12))
+    found["ffn/w2"] = rng.normal(scale=12**-0.5, size=(12, 8))
+    found["ffn/g"] = rng.normal(size=(2, 3, 8))
+    return found
+
+
+def loss_inputs() -> dict[str, np.ndarray]:
+    """Cross-entropy: logits (6 examples, 5 classes) with a logit of 1e4 in the last two rows
+    (right, then wrong), and their labels; binary cross-entropy: logits with +-40 and +-1e4,
+    hard and soft targets."""
+    rng = np.random.default_rng(13)
+    logits = rng.normal(scale=3.0, size=(6, 5))
+    logits[4:] = [1e4, -1e4, 0.0, 1.0, 2.0]
+    labels = np.array([0, 4, 2, 1, 0, 1])
+    bce_logits = np.concatenate([[40.0, -40.0, 1e4, -1e4, 0.0, 3.0], rng.normal(scale=3.0, size=6)])
+    targets = np.array([1.0, 0.0, 0.0, 1.0, 1.0, 0.3, 0.0, 1.0, 0.0, 1.0, 0.7, 0.5])
+    return {"cross_entropy/logits": logits, "cross_entropy/labels": labels, "bce/logits": bce_logits, "bce/targets": targets}
+
+
+TOPIC_KEYS = (
+    [f"gated/{key}" for key in gated_inputs()]
+    + [f"gated/glu/dim={dim}/{array}" for dim in GLU_DIMS for array in ("value", "grad")]
+    + [f"gated/{block}/{array}" for block in FFN_BLOCKS for array in FFN_GRADS]
+    + [f"losses/{key}" for key in loss_inputs()]
+    + [f"losses/{loss}/{array}" for loss in ("cross_entropy", "bce") for array in ("float64", "float32", "grad")]
+)
+
+
+def _topic_pages(torch) -> dict[str, np.ndarray]:
+    """PyTorch's values and autograd gradients for the gated units and loss pages."""
+    F = torch.nn.functional
+    arrays = {}
+    gated = gated_inputs()
+    for dim in GLU_DIMS:
+        x = torch.tensor(gated["glu/x"], requires_grad=True)
+        y = F.glu(x, dim=dim)
+        y.backward(torch.tensor(gated[f"glu/dim={dim}/g"]))  # x.grad: the vector-Jacobian product
+        arrays[f"gated/glu/dim={dim}/value"], arrays[f"gated/glu/dim={dim}/grad"] = y.detach().numpy(), x.grad.numpy()
+    gates = (F.silu, F.gelu, lambda t: F.gelu(t, approximate="tanh"))
+    for block, gate in zip(FFN_BLOCKS, gates, strict=True):
+        # As LLaMA's FeedForward.forward, w2(F.silu(w1(x)) * w3(x)): each w an nn.Linear without
+        # bias, whose weight is our (in, out) matrix transposed
+        linear = {}
+        for name in ("w1", "w3", "w2"):
+            w = gated[f"ffn/{name}"]
+            linear[name] = torch.nn.Linear(*w.shape, bias=False, dtype=torch.float64)
+            with torch.no_grad():
+                linear[name].weight.copy_(torch.tensor(w.T))
+        x = torch.tensor(gated["ffn/x"], requires_grad=True)
+        y = linear["w2"](gate(linear["w1"](x)) * linear["w3"](x))
+        y.backward(torch.tensor(gated["ffn/g"]))
+        arrays[f"gated/{block}/value"], arrays[f"gated/{block}/grad_x"] = y.detach().numpy(), x.grad.numpy()
+        for name in ("w1", "w3", "w2"):
+            arrays[f"gated/{block}/grad_{name}"] = np.ascontiguousarray(linear[name].weight.grad.numpy().T)
+    arrays.update({f"gated/{key}": value for key, value in gated.items()})
+
+    losses = loss_inputs()
+    cases = {  # F.cross_entropy and F.binary_cross_entropy_with_logits at their defaults (reduction="mean")
+        "cross_entropy": (F.cross_entropy, losses["cross_entropy/logits"], torch.tensor(losses["cross_entropy/labels"])),
+        "bce": (F.binary_cross_entropy_with_logits, losses["bce/logits"], losses["bce/targets"]),
+    }
+    for loss, (fn, logits, target) in cases.items():
+        for dtype in ("float64", "float32"):
+            t = target if isinstance(target, torch.Tensor) else torch.tensor(target.astype(dtype))
+            with torch.no_grad():
+                arrays[f"losses/{loss}/{dtype}"] = fn(torch.tensor(logits.astype(dtype)), t).numpy()
+        x = torch.tensor(logits, requires_grad=True)
+        fn(x, target if isinstance(target, torch.Tensor) else torch.tensor(target)).backward()
+        arrays[f"losses/{loss}/grad"] = x.grad.numpy()
+    arrays.update({f"losses/{key}": value for key, value in losses.items()})
+    return arrays
+
+
+# --- the initialisation page: torch.nn.init.calculate_gain (init/gain/...) --------------------
+# docs/<lang>/initialisation.md; tests/test_initialisation.py compares snippets/initialisation.py
+# with these. Each key is a gain, as float64 (PyTorch returns 1, an int, for the linear ones).
+
+INIT_GAINS = {  # key: calculate_gain's arguments (nonlinearity, param)
+    **{name: (name, None) for name in ("linear", "conv1d", "conv2d", "conv3d")},
+    **{name: (name, None) for name in ("conv_transpose1d", "conv_transpose2d", "conv_transpose3d")},
+    "sigmoid": ("sigmoid", None),
+    "tanh": ("tanh", None),
+    "relu": ("relu", None),
+    "leaky_relu": ("leaky_relu", None),  # negative_slope 0.01
+    "leaky_relu(param=0.2)": ("leaky_relu", 0.2),
+    "leaky_relu(param=sqrt(5))": ("leaky_relu", 5**0.5),  # what nn.Linear's default initialisation uses
+    "selu": ("selu", None),
+}
+INIT_KEYS = [f"init/gain/{key}" for key in INIT_GAINS]
+
+
+def _init_gains(torch) -> dict[str, np.ndarray]:
+    return {f"init/gain/{key}": np.array(float(torch.nn.init.calculate_gain(*args))) for key, args in INIT_GAINS.items()}
+
+
 def expected_keys(functions: dict[str, Function] = FUNCTIONS) -> list[str]:
     """Every array key the registry asks for (a key may instead be listed in meta['missing'])."""
     keys = ["inputs"]
@@ -115,7 +229,7 @@ def expected_keys(functions: dict[str, Function] = FUNCTIONS) -> list[str]:
             if [ref.ours for ref in f.pytorch] != [{}]:
                 raise ValueError(f"{name}: a vector function is compared at its defaults only; teach {COMMAND} its settings")
             keys += vector_keys(name)
-    return keys + EXTRA_KEYS
+    return keys + EXTRA_KEYS + TOPIC_KEYS + INIT_KEYS
 
 
 # --- PyTorch's values -------------------------------------------------------------------------
@@ -191,7 +305,8 @@ def _compute(torch, functions: dict[str, Function]) -> tuple[dict[str, np.ndarra
         y.backward(torch.tensor(g))  # t.grad = g * dy/dx; weight.grad = the sum of g * dy/dalpha per slope
         for array, value in zip(PRELU_ARRAYS, [x, alpha, g, y.detach(), t.grad, module.weight.grad], strict=True):
             arrays[f"extra/{case}/{array}"] = np.asarray(value)
-
+    arrays.update(_topic_pages(torch))
+    arrays.update(_init_gains(torch))
     arrays = {key: np.array(a, copy=True) for key, a in arrays.items()}  # own memory, not torch's
     unexpected = (arrays.keys() | missing.keys()) - set(expected_keys(functions))
     if unexpected:
