@@ -20,7 +20,7 @@ def elu_grad(x, alpha=1.0):
     y = np.minimum(x, 0.0, out=np.empty_like(x))
     np.exp(y, out=y)
     y *= alpha
-    np.copyto(y, 1.0, where=x > 0)
+    np.putmask(y, x > 0, 1.0)
     return y.astype(dtype, copy=False)
 
 

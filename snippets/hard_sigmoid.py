@@ -9,8 +9,11 @@ def hard_sigmoid(x):
 def hard_sigmoid_grad(x):
     x, dtype = _promote(x, "hard_sigmoid_grad")
     # 1/6 for -3 < x < 3; 0 outside and at both kinks x = -3 and x = 3, as PyTorch autograd does
-    inside = (x > -3.0) & (x < 3.0)
-    return np.where(np.isnan(x), x, inside / 6.0).astype(dtype, copy=False)
+    y = np.abs(x, out=np.empty_like(x))  # a new array, then in place
+    np.less(y, 3.0, out=y)  # 1.0 for |x| < 3, else 0.0
+    y /= 6.0
+    np.putmask(y, np.isnan(x), x)  # NaN stays NaN
+    return y.astype(dtype, copy=False)
 
 
 def _promote(x, name):

@@ -3,16 +3,24 @@ import numpy as np
 
 def hard_swish(x):
     x, dtype = _promote(x, "hard_swish")
-    t = np.clip(x, -3.0, 3.0)
     # x * relu6(x + 3) / 6, with x >= -3 in the first factor: -inf * 0 would be NaN
-    return (np.maximum(x, -3.0) * ((t + 3.0) / 6.0)).astype(dtype, copy=False)
+    g = np.clip(x, -3.0, 3.0, out=np.empty_like(x))  # the gate relu6(x + 3) / 6, in place
+    g += 3.0
+    g /= 6.0
+    g *= np.maximum(x, -3.0)
+    return g.astype(dtype, copy=False)
 
 
 def hard_swish_grad(x):
     x, dtype = _promote(x, "hard_swish_grad")
-    g = (2.0 * np.clip(x, -3.0, 3.0) + 3.0) / 6.0  # (2x + 3) / 6 between the kinks; NaN stays NaN
+    g = np.clip(x, -3.0, 3.0, out=np.empty_like(x))  # a new array, then in place
+    g *= 2.0
+    g += 3.0
+    g /= 6.0  # (2x + 3) / 6 between the kinks; NaN stays NaN
     # 0 for x <= -3 and 1 for x >= 3: at the kinks the outer side's value, as PyTorch autograd does
-    return np.where(x <= -3.0, 0.0, np.where(x >= 3.0, 1.0, g)).astype(dtype, copy=False)
+    np.putmask(g, x <= -3.0, 0.0)
+    np.putmask(g, x >= 3.0, 1.0)
+    return g.astype(dtype, copy=False)
 
 
 def _promote(x, name):

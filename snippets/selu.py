@@ -22,7 +22,7 @@ def selu_grad(x):
     y = np.minimum(x, 0.0, out=np.empty_like(x))
     np.exp(y, out=y)
     y *= ALPHA
-    np.copyto(y, 1.0, where=x > 0)
+    np.putmask(y, x > 0, 1.0)
     y *= SCALE
     return y.astype(dtype, copy=False)
 
