@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import importlib
 import math
+import queue
 import sys
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -22,7 +24,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 from scipy.special import erfc
 
-from support import CHROMIUM_ARGS, ROOT, require_chromium
+from support import CHROMIUM, CHROMIUM_ARGS, ROOT, require_chromium
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from registry import FUNCTIONS  # noqa: E402
@@ -88,20 +90,49 @@ def python_side(name: str, params: dict, xs: np.ndarray):
         return getattr(module, name)(xs, **params), getattr(module, f"{name}_grad")(xs, **params)
 
 
+class JavaScript:
+    """The script loaded into a blank Chromium page, in a thread of its own: the browser tests'
+    session Playwright may be running in this thread, and a second sync Playwright refuses to
+    start beside it (as tests/test_page_weight.py). evaluate() runs in that thread."""
+
+    def __init__(self):
+        self.calls, self.errors = queue.Queue(), []
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def run(self):
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            tab = browser.new_page()
+            tab.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+            tab.on("pageerror", lambda e: self.errors.append(str(e)))
+            tab.set_content("<!doctype html><title>explorer math</title>")
+            tab.add_script_tag(path=str(SCRIPT))
+            while (call := self.calls.get()) is not None:
+                expression, argument, answer = call
+                try:
+                    answer.put((True, tab.evaluate(expression, argument)))
+                except Exception as error:  # handed to the test's thread
+                    answer.put((False, error))
+            browser.close()
+
+    def evaluate(self, expression, argument=None):
+        answer = queue.Queue()
+        self.calls.put((expression, argument, answer))
+        ok, value = answer.get(timeout=120)
+        if not ok:
+            raise value
+        return value
+
+
 @pytest.fixture(scope="module")
 def page():
-    executable = require_chromium()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
-        tab = browser.new_page()
-        errors = []
-        tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        tab.on("pageerror", lambda e: errors.append(str(e)))
-        tab.set_content("<!doctype html><title>explorer math</title>")
-        tab.add_script_tag(path=str(SCRIPT))
-        yield tab
-        assert not errors, f"{SCRIPT.relative_to(ROOT)}: {errors}"
-        browser.close()
+    require_chromium()
+    js = JavaScript()
+    yield js
+    js.calls.put(None)
+    js.thread.join(30)
+    assert not js.errors, f"{SCRIPT.relative_to(ROOT)}: {js.errors}"
 
 
 def js_side(page, name: str, params: dict, xs: np.ndarray):
