@@ -254,14 +254,10 @@ def runs(request, built_site, tmp_path_factory) -> dict[tuple[str, str], Copied]
 
 
 def params():
+    # Notebook pages too: their definition cells are the snippets' code (tests/update_notebooks.py),
+    # so their cells run without the repository (issue #11)
     for lang, path in PAGES:
-        marks = []
-        if path.startswith("notebooks/"):
-            # The notebooks import the functions from snippets/, which their first cell finds by
-            # looking for the repository around the working directory: copied, or downloaded
-            # alone from the page, they do not run. Issue #11; XPASS once they do.
-            marks.append(pytest.mark.xfail(strict=True, reason="notebooks import snippets/ from the repository (#11)"))
-        yield pytest.param(lang, path, id=f"{lang}:/{path}", marks=marks)
+        yield pytest.param(lang, path, id=f"{lang}:/{path}")
 
 
 @pytest.mark.parametrize(("lang", "path"), list(params()))

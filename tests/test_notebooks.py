@@ -1,31 +1,44 @@
-"""The Jupyter notebooks under ``docs/<lang>/notebooks/``: they run, their stored outputs are current,
-both languages run the same code, and the site renders them as pages.
+"""The Jupyter notebooks under ``docs/<lang>/notebooks/``: they run on their own, their definition
+cells are the snippets' code, their stored outputs are current, both languages run the same code,
+and the site renders them as pages.
+
+A reader downloads a notebook alone (or copies its cells), so it imports nothing from this
+repository: the functions it uses are defined in it, one code cell per module, whose first line
+``# snippets/<name>.py`` names the module and whose rest is that module's text exactly.
+``python -m tests.update_notebooks`` writes those cells from the modules, executes the notebooks
+and stores their outputs; test_definition_cells_are_the_snippets_code checks that the cells are
+current. (test_copied_code.py runs the notebook pages' copied cells outside the repository.)
 
 The notebooks are stored with their outputs (the site does not execute them, ``execute: false``
 in ``mkdocs.yml``). These tests execute each notebook afresh with nbclient and the venv's
-``python3`` kernel, from the notebook's own folder and from the repository root (the two places a
-reader starts Jupyter), and compare the text it prints and the images it shows with those stored
+``python3`` kernel, from the notebook's own folder, from the repository root and from a folder
+outside the repository (where a reader who downloaded it starts Jupyter), and compare the text it prints and the images it shows with those stored
 in the file (images pixel by pixel, see same_picture); execution counts are not compared. After
-changing a notebook, execute it and save it with its outputs (Jupyter's "Restart kernel and run
-all", then save).
+changing a notebook or a module it defines, run ``python -m tests.update_notebooks``.
 """
 
 from __future__ import annotations
 
+import ast
 import base64
 import io
 import re
+import tempfile
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
+import update_notebooks
 from conftest import LANGUAGES, ROOT, lang_prefix
 
 DOCS = ROOT / "docs"
 NOTEBOOKS = sorted(p.relative_to(DOCS) for p in DOCS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
-START_DIRS = {"notebook folder": None, "repository root": ROOT}  # None: the notebook's own folder
+# None: the notebook's own folder
+START_DIRS = {"notebook folder": None, "repository root": ROOT, "outside the repository": Path(tempfile.gettempdir())}
+
+UPDATE = "run `python -m tests.update_notebooks` (never edit a definition cell by hand)"
 
 _executed: dict[tuple[Path, str], nbformat.NotebookNode] = {}
 
@@ -82,10 +95,10 @@ def test_notebook_executes_without_error(notebook, start):
 def test_stored_outputs_match_a_fresh_run(notebook):
     stored = read(notebook)
     assert all(cell.outputs for cell in code_cells(stored) if "print(" in cell.source or "plt.show()" in cell.source), (
-        f"{notebook} is stored without outputs: execute it and save it with its outputs"
+        f"{notebook} is stored without outputs: " + UPDATE
     )
     assert text_outputs(stored) == text_outputs(execute(notebook, "notebook folder")), (
-        f"{notebook}: the stored outputs differ from a fresh run; execute it again and save it"
+        f"{notebook}: the stored outputs differ from a fresh run; " + UPDATE
     )
 
 
@@ -131,8 +144,7 @@ def test_stored_images_match_a_fresh_run(notebook):
             problems.append(f"code cell {number}: {len(a)} images stored, a fresh run shows {len(b)}")
         problems += [f"code cell {number}, image {i}: {p}" for i, (x, y) in enumerate(zip(a, b), 1) if (p := same_picture(x, y))]
     assert not problems, (
-        f"{notebook}: the stored images differ from a fresh run; execute the notebook again and save it "
-        "with its outputs:\n" + "\n".join(problems)
+        f"{notebook}: the stored images differ from a fresh run; {UPDATE}:\n" + "\n".join(problems)
     )
 
 
@@ -159,12 +171,74 @@ def test_stored_notebook_shows_its_plot(notebook):
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=str)
-def test_code_comes_from_snippets_not_from_copies(notebook):
-    """The notebooks call the tested functions; they define none of their own."""
-    sources = [cell.source for cell in code_cells(read(notebook))]
-    assert any("from snippets." in source for source in sources)
-    offenders = [line for source in sources for line in source.splitlines() if line.lstrip().startswith(("def ", "lambda"))]
-    assert not offenders, f"{notebook} defines code instead of importing it from snippets: {offenders}"
+def test_definition_cells_are_the_snippets_code(notebook):
+    """Each cell that starts with ``# snippets/<name>.py`` is that module's text, exactly."""
+    cells = update_notebooks.definition_cells(read(notebook))
+    assert cells, f"{notebook} has no definition cell (first line `# snippets/<name>.py`)"
+    stale = [
+        f"code cell {number} (# {module})"
+        for number, module, cell in cells
+        if cell.source != update_notebooks.definition_source(module)
+    ]
+    assert not stale, f"{notebook}: {', '.join(stale)} differ from the module's code; " + UPDATE
+
+
+REPOSITORY_IMPORT = re.compile(r"\s*(?:from|import)\s+(?:snippets|tests|hooks|benchmarks)\b")
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=str)
+def test_notebook_runs_on_its_own(notebook):
+    """It imports nothing from the repository, and defines functions only in its definition cells."""
+    nb = read(notebook)
+    definitions = {id(cell) for _, _, cell in update_notebooks.definition_cells(nb)}
+    imports, offenders = [], []
+    for number, cell in enumerate(code_cells(nb), 1):
+        for line in cell.source.splitlines():
+            if REPOSITORY_IMPORT.match(line):
+                imports.append(f"code cell {number}: {line.strip()}")
+            defines = re.match(r"\s*(?:async\s+)?(?:def|class)\s", line) or re.search(r"\blambda\b", line)
+            if defines and id(cell) not in definitions:
+                offenders.append(f"code cell {number}: {line.strip()}")
+        if "sys.path" in cell.source:
+            imports.append(f"code cell {number} changes sys.path")
+    assert not imports, f"{notebook} needs the repository: {imports}"
+    assert not offenders, (
+        f"{notebook} defines code outside its definition cells (add a `# snippets/<name>.py` cell instead): {offenders}"
+    )
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=str)
+def test_names_defined_by_several_cells_are_the_same_code(notebook):
+    """The definition cells share one namespace: a helper that several modules define (``_promote``)
+    is defined again by each cell, and every call uses the last one. That is each module's own
+    only if they are the same code."""
+    found: dict[str, dict[str, str]] = {}
+    for _, module, cell in update_notebooks.definition_cells(read(notebook)):
+        for node in ast.parse(cell.source).body:
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                names = [node.name]
+            elif isinstance(node, ast.Assign | ast.AnnAssign):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                names = [n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
+            else:
+                continue
+            for name in names:
+                found.setdefault(name, {})[module] = ast.dump(node)
+    clashes = {name: sorted(by) for name, by in found.items() if len(set(by.values())) > 1}
+    assert not clashes, f"{notebook}: these names have different code in different modules: {clashes}"
+
+
+def test_update_notebooks_rewrites_a_definition_cell_edited_by_hand(tmp_path):
+    notebook = tmp_path / "copy.ipynb"
+    notebook.write_text((DOCS / NOTEBOOKS[0]).read_text(encoding="utf-8"), encoding="utf-8")
+    nb = nbformat.read(notebook, as_version=4)
+    _, module, cell = update_notebooks.definition_cells(nb)[0]
+    cell.source = cell.source.replace("np.", "numpy.", 1)
+    nbformat.write(nb, notebook)
+    assert update_notebooks.update(notebook, execute=False)
+    fixed = update_notebooks.definition_cells(nbformat.read(notebook, as_version=4))[0][2]
+    assert fixed.source == update_notebooks.definition_source(module)
+    assert not update_notebooks.update(notebook, execute=False)  # nothing left to change
 
 
 @pytest.mark.parametrize("notebook", [n for n in NOTEBOOKS if n.parts[0] == LANGUAGES[0]], ids=str)
@@ -213,7 +287,7 @@ def test_site_renders_the_notebook_as_a_page(built_site, notebook):
     html = (page_dir / "index.html").read_text(encoding="utf-8")
     assert '"cell_type"' not in html, f"{prefix}{rest.with_suffix('')}/ is the notebook's raw JSON"
     assert html.lstrip().startswith("<!doctype html>")
-    assert 'class="jp-Cell jp-CodeCell' in html and "from snippets." in re.sub(r"<[^>]+>", "", html)
+    assert 'class="jp-Cell jp-CodeCell' in html and "# snippets/" in re.sub(r"<[^>]+>", "", html)
     assert re.search(r'<img [^>]*src="data:image/png;base64,', html), "the stored plot is not on the page"
     title = next(cell.source for cell in read(notebook).cells if cell.cell_type == "markdown").splitlines()[0].lstrip("# ")
     assert f"<title>{title} - " in html
