@@ -180,7 +180,7 @@ def test_definition_cells_are_the_snippets_code(notebook):
         for number, module, cell in cells
         if cell.source != update_notebooks.definition_source(module)
     ]
-    assert not stale, f"{notebook}: {', '.join(stale)} differ from the module's code; " + UPDATE
+    assert not stale, f"{notebook}: not the code of the module they name: {', '.join(stale)}; " + UPDATE
 
 
 REPOSITORY_IMPORT = re.compile(r"\s*(?:from|import)\s+(?:snippets|tests|hooks|benchmarks)\b")
