@@ -642,3 +642,95 @@ def test_copy_buttons_copy_what_test_copied_code_runs(clipboard_context, site_ur
             assert copied == expected[number], f"{url}: copy button {number + 1} copies other text than the HTML's"
     finally:
         page.close()
+
+
+# --- The live explorer (hooks/explorer.py, docs/assets/javascripts/explorer/) -----------------
+# It loads only when a reader nears it, so the page-wide checks above may not see it: here it is
+# reached, set through the URL, changed, and checked with axe in both schemes at 390 px.
+
+import sys  # noqa: E402
+
+from support import ROOT  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from registry import FUNCTIONS  # noqa: E402
+
+ELEMENTWISE = [name for name, f in FUNCTIONS.items() if not f.vector]
+
+
+@pytest.fixture(scope="module")
+def phone(chromium):
+    contexts = {s: new_context(chromium, color_scheme=s, viewport={"width": 390, "height": 844})
+                for s in ("light", "dark")}
+    yield contexts
+    for context in contexts.values():
+        context.close()
+
+
+def reach(page):
+    """Scroll to the explorer and wait until it is drawn."""
+    page.locator("div.explorer").scroll_into_view_if_needed()
+    page.wait_for_selector("div.explorer .explorer__readout, div.explorer .explorer__bars")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_view_set_in_the_url_shows_in_controls_and_readout(tab, site_url, lang):
+    page, recorder = tab
+    open_page(page, f"{site_url}{lang_prefix(lang)}functions/leaky_relu/?alpha=0.2&xmin=-3&xmax=3&x=-1.5")
+    reach(page)
+    box = page.locator("div.explorer")
+    assert box.locator("input[type=number][name=alpha]").input_value() == "0.2"
+    assert box.locator("input[name=xmin]").input_value() == "-3"
+    assert box.locator("input[name=xmax]").input_value() == "3"
+    readout = box.locator(".explorer__readout").text_content()
+    assert readout == "x = -1.5, leaky_relu(x) = -0.3, leaky_relu'(x) = 0.2", readout
+    # A change goes back into the URL, so a link shows the same view
+    box.locator("input[type=number][name=alpha]").fill("0.5")
+    assert "alpha=0.5" in page.url
+    assert box.locator(".explorer__readout").text_content().endswith("leaky_relu'(x) = 0.5")
+    # The arrow keys move the point
+    box.locator("svg").focus()
+    page.keyboard.press("ArrowRight")
+    assert box.locator("svg").get_attribute("aria-valuenow") == str(-1.5 + 0.06)
+    assert not recorder.problems(), recorder.problems()
+
+
+@pytest.mark.parametrize("name", ELEMENTWISE)
+def test_controls_come_from_the_registry(tab, site_url, name):
+    page, recorder = tab
+    open_page(page, f"{site_url}en/functions/{name}/")
+    reach(page)
+    for pname, param in FUNCTIONS[name].params.items():
+        if param.valid is not None:
+            value = page.locator(f"div.explorer input[type=number][name={pname}]").input_value()
+            assert float(value) == float(param.default), (pname, value)
+        elif param.choices is not None:
+            assert page.locator(f"div.explorer select[name={pname}] option").count() == len(param.choices)
+    assert page.locator("div.explorer svg path").first.get_attribute("d")
+    assert not recorder.problems(), recorder.problems()
+
+
+def test_softmax_logits_and_temperature(tab, site_url):
+    page, recorder = tab
+    open_page(page, f"{site_url}functions/softmax/?logits=1,1,0&T=0.5")
+    reach(page)
+    values = page.locator("div.explorer .explorer__bars .explorer__readout").all_text_contents()
+    assert values == ["0.4683", "0.4683", "0.0634"], values  # softmax([2, 2, 0])
+    page.locator("div.explorer input[name=T]").fill("1e9")
+    values = page.locator("div.explorer .explorer__bars .explorer__readout").all_text_contents()
+    assert values == ["0.3333"] * 3, values
+    assert not recorder.problems(), recorder.problems()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["functions/gelu/", "functions/hardtanh/", "functions/softmax/"])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_explorer_is_accessible_and_fits_a_phone(phone, site_url, scheme, path, lang):
+    for page, recorder in recording_tab(phone[scheme]):
+        open_page(page, f"{site_url}{lang_prefix(lang)}{path}")
+        reach(page)
+        problems = check_accessibility(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        wide = page.evaluate("document.querySelector('div.explorer').getBoundingClientRect().width")
+        assert overflow <= 0 and wide <= 390, (overflow, wide)
+        assert not problems + recorder.problems(), problems + recorder.problems()
