@@ -686,7 +686,7 @@ def test_view_set_in_the_url_shows_in_controls_and_readout(tab, site_url, lang):
     assert readout == "x = -1.5, leaky_relu(x) = -0.3, leaky_relu'(x) = 0.2", readout
     # A change goes back into the URL, so a link shows the same view
     box.locator("input[type=number][name=alpha]").fill("0.5")
-    assert "alpha=0.5" in page.url
+    page.wait_for_function("location.search.includes('alpha=0.5')")
     assert box.locator(".explorer__readout").text_content().endswith("leaky_relu'(x) = 0.5")
     # The arrow keys move the point
     box.locator("svg").focus()

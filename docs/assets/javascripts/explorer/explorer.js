@@ -50,10 +50,17 @@
     return a >= 1e5 || a < 1e-4 ? v.toExponential(4) : String(Number(v.toPrecision(6)));
   };
   const query = new URLSearchParams(location.search);
+  // The URL follows after the reader pauses (150 ms): replaceState costs more than a redraw
+  const pending = {};
+  let timer = 0;
   const writeQuery = (entries) => {
-    const q = new URLSearchParams(location.search);
-    for (const [k, v] of Object.entries(entries)) q.set(k, v);
-    history.replaceState(null, "", `${location.pathname}?${q}${location.hash}`);
+    Object.assign(pending, entries);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const q = new URLSearchParams(location.search);
+      for (const [k, v] of Object.entries(pending)) q.set(k, v);
+      history.replaceState(null, "", `${location.pathname}?${q}${location.hash}`);
+    }, 150);
   };
   let uid = 0;
 
