@@ -8,12 +8,14 @@ the assertion messages say which of the two was checked.
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
 torch = pytest.importorskip("torch")
 
-from tests.reference.make_pytorch_reference import COMMAND, compute, load  # noqa: E402
+from tests.reference.make_pytorch_reference import COMMAND, LIST_PATH, compute, load, torch_classes  # noqa: E402
 
 STORED, META = load()
 SAME_TORCH = torch.__version__ == META["torch"]
@@ -59,3 +61,13 @@ def test_regenerating_gives_the_stored_array(regenerated, key):
         assert new.tobytes() == old.tobytes(), message  # bit for bit: signs of zeros and NaNs too
     else:
         np.testing.assert_allclose(new, old, **tolerances(key), err_msg=message)
+
+
+def test_the_list_of_activation_classes_is_the_installed_torchs():
+    """tests/reference/pytorch_activations.json, which the PyTorch page must cover, is what this torch lists."""
+    listed = json.loads(LIST_PATH.read_text(encoding="utf-8"))["classes"]
+    classes = torch_classes()
+    assert listed == classes, (
+        f"installed torch {torch.__version__} lists {sorted(set(classes) - set(listed))} more and "
+        f"{sorted(set(listed) - set(classes))} fewer activation classes: run `{COMMAND}`, then cover them on the PyTorch page"
+    )

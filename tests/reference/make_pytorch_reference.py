@@ -15,6 +15,7 @@ still gives the stored arrays.
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
 import platform
@@ -219,6 +220,120 @@ def _init_gains(torch) -> dict[str, np.ndarray]:
     return {f"init/gain/{key}": np.array(float(torch.nn.init.calculate_gain(*args))) for key, args in INIT_GAINS.items()}
 
 
+# --- every activation PyTorch ships: the PyTorch page (pytorch-list/...) -----------------------
+# docs/<lang>/pytorch-activations.md lists the classes of torch.nn's two "Non-linear activations"
+# sections; those without a page of their own get a section there, whose snippets
+# tests/test_pytorch_activations.py compares with these arrays. The list of classes is written by
+# main() to LIST_PATH from the installed torch, so that the test checks the page against it without torch.
+
+LIST_PATH = Path(__file__).resolve().parent / "pytorch_activations.json"
+LIST_MODULES = ("torch.nn.modules.activation", "torch.nn.modules.adaptive")  # their __all__: the classes
+# Elementwise: label -> (snippet module, function, our keyword arguments, PyTorch's equivalent)
+LIST_ELEMENTWISE = {
+    "threshold(threshold=0.1, value=20.0)": (
+        "threshold", "threshold", {"threshold": 0.1, "value": 20.0}, "torch.nn.Threshold(0.1, 20.0)"
+    ),
+    "threshold(threshold=-1.0, value=-3.0)": (
+        "threshold", "threshold", {"threshold": -1.0, "value": -3.0}, "torch.nn.Threshold(-1.0, -3.0)"
+    ),
+    "rrelu": ("rrelu", "rrelu", {}, "torch.nn.RReLU().eval()"),
+    "rrelu(lower=0.1, upper=0.3)": ("rrelu", "rrelu", {"lower": 0.1, "upper": 0.3}, "torch.nn.RReLU(0.1, 0.3).eval()"),
+    "hardshrink": ("shrink", "hardshrink", {}, "torch.nn.Hardshrink()"),
+    "hardshrink(lambd=1.5)": ("shrink", "hardshrink", {"lambd": 1.5}, "torch.nn.Hardshrink(1.5)"),
+    "softshrink": ("shrink", "softshrink", {}, "torch.nn.Softshrink()"),
+    "softshrink(lambd=1.5)": ("shrink", "softshrink", {"lambd": 1.5}, "torch.nn.Softshrink(1.5)"),
+    "tanhshrink": ("shrink", "tanhshrink", {}, "torch.nn.Tanhshrink()"),
+}
+LIST_POINTS = [0.1, 0.5, -0.5, 1.5, -1.5, np.inf, -np.inf]  # the kinks above, and the limits
+MAXOUT_PIECES = 3
+
+
+def list_inputs() -> dict[str, np.ndarray]:
+    """x for the elementwise functions; softmin's matrix; softmax2d's images, (N, C, H, W) and
+    (C, H, W), with an upstream gradient g each; maxout's z (4 rows of 4 groups of 3) with ties
+    and infinities, and its g."""
+    rng = np.random.default_rng(20)
+    found = {"x": np.concatenate([inputs(), LIST_POINTS]), "softmin/x": softmax_matrix()}
+    for name, shape in [("nchw", (2, 3, 4, 5)), ("chw", (3, 4, 5))]:
+        found[f"softmax2d/{name}/x"] = rng.normal(scale=5.0, size=shape)
+        found[f"softmax2d/{name}/g"] = rng.normal(size=shape)
+    z = rng.normal(scale=3.0, size=(4, 4 * MAXOUT_PIECES))
+    z[0, :3] = [2.0, 2.0, 1.0]  # a tie: the gradient goes to the first
+    z[1, 3:6] = [-np.inf, -np.inf, -1.0]
+    z[2, 6:9] = [np.inf, 0.0, np.inf]
+    found["maxout/z"], found["maxout/g"] = z, rng.normal(size=(4, 4))
+    return found
+
+
+LIST_KEYS = (
+    [f"pytorch-list/{key}" for key in list_inputs()]
+    + [f"pytorch-list/{lab}/{dtype}" for lab in LIST_ELEMENTWISE for dtype in (*DTYPES, "grad")]
+    + [f"pytorch-list/softmin/dim={dim}/{dtype}" for dim in SOFTMAX_DIMS for dtype in ("float64", "float32")]
+    + ["pytorch-list/softmin/jacobian/x", "pytorch-list/softmin/jacobian/jacobian"]
+    + [f"pytorch-list/softmax2d/{name}/{array}" for name in ("nchw", "chw") for array in ("float64", "float32", "grad")]
+    + [f"pytorch-list/maxout/{array}" for array in ("float64", "float32", "grad")]
+)
+
+
+def torch_classes() -> list[str]:
+    """The classes of the installed torch's activation modules, in the order of their __all__."""
+    return [name for module in LIST_MODULES for name in importlib.import_module(module).__all__]
+
+
+def _pytorch_list(torch) -> tuple[dict[str, np.ndarray], dict[str, str]]:
+    """PyTorch's values and autograd derivatives for the PyTorch page's sections."""
+    arrays, missing = {}, {}
+    found = list_inputs()
+    x = found["x"]
+    for lab, (*_, expression) in LIST_ELEMENTWISE.items():
+        fn = eval(expression, {"torch": torch})  # noqa: S307 (our own expressions, above)
+        with torch.no_grad():
+            for dtype in DTYPES:
+                try:
+                    arrays[f"pytorch-list/{lab}/{dtype}"] = fn(torch.from_numpy(x.astype(dtype))).numpy()
+                except (RuntimeError, NotImplementedError) as error:  # e.g. no Half kernel on CPU
+                    missing[f"pytorch-list/{lab}/{dtype}"] = f"torch {torch.__version__} on CPU: {error}"
+        t = torch.tensor(x, requires_grad=True)
+        fn(t).sum().backward()
+        arrays[f"pytorch-list/{lab}/grad"] = t.grad.numpy()
+    m = found["softmin/x"]
+    for dim in SOFTMAX_DIMS:
+        for dtype in ("float64", "float32"):
+            softmin = torch.nn.Softmin(dim=dim)
+            arrays[f"pytorch-list/softmin/dim={dim}/{dtype}"] = softmin(torch.tensor(m.astype(dtype))).numpy()
+    v = torch.tensor(SOFTMAX_JACOBIAN_AT, dtype=torch.float64)
+    arrays["pytorch-list/softmin/jacobian/x"] = v.numpy()
+    arrays["pytorch-list/softmin/jacobian/jacobian"] = torch.autograd.functional.jacobian(torch.nn.Softmin(dim=0), v).numpy()
+    for name in ("nchw", "chw"):
+        image, g = found[f"softmax2d/{name}/x"], found[f"softmax2d/{name}/g"]
+        with torch.no_grad():
+            arrays[f"pytorch-list/softmax2d/{name}/float32"] = torch.nn.Softmax2d()(torch.tensor(image.astype("float32"))).numpy()
+        t = torch.tensor(image, requires_grad=True)
+        y = torch.nn.Softmax2d()(t)
+        y.backward(torch.tensor(g))  # t.grad: the vector-Jacobian product
+        arrays[f"pytorch-list/softmax2d/{name}/float64"] = y.detach().numpy()
+        arrays[f"pytorch-list/softmax2d/{name}/grad"] = t.grad.numpy()
+
+    def maxout(t):  # not in PyTorch: groups of MAXOUT_PIECES along the last dim, and torch.max
+        return t.unflatten(-1, (-1, MAXOUT_PIECES)).max(dim=-1).values
+
+    z, g = found["maxout/z"], found["maxout/g"]
+    with torch.no_grad():
+        arrays["pytorch-list/maxout/float32"] = maxout(torch.tensor(z.astype("float32"))).numpy()
+    t = torch.tensor(z, requires_grad=True)
+    y = maxout(t)
+    y.backward(torch.tensor(g))
+    arrays["pytorch-list/maxout/float64"], arrays["pytorch-list/maxout/grad"] = y.detach().numpy(), t.grad.numpy()
+    arrays.update({f"pytorch-list/{key}": value for key, value in found.items()})
+    return arrays, missing
+
+
+def write_list(version: str, path: Path = LIST_PATH) -> None:
+    """The installed torch's list of activation classes, which the PyTorch page must cover."""
+    listed = {"torch": version, "made_by": COMMAND, "from": [f"{module}.__all__" for module in LIST_MODULES]}
+    path.write_text(json.dumps({**listed, "classes": torch_classes()}, indent=1) + "\n", encoding="utf-8")
+
+
 def expected_keys(functions: dict[str, Function] = FUNCTIONS) -> list[str]:
     """Every array key the registry asks for (a key may instead be listed in meta['missing'])."""
     keys = ["inputs"]
@@ -229,7 +344,7 @@ def expected_keys(functions: dict[str, Function] = FUNCTIONS) -> list[str]:
             if [ref.ours for ref in f.pytorch] != [{}]:
                 raise ValueError(f"{name}: a vector function is compared at its defaults only; teach {COMMAND} its settings")
             keys += vector_keys(name)
-    return keys + EXTRA_KEYS + TOPIC_KEYS + INIT_KEYS
+    return keys + EXTRA_KEYS + TOPIC_KEYS + INIT_KEYS + LIST_KEYS
 
 
 # --- PyTorch's values -------------------------------------------------------------------------
@@ -307,6 +422,9 @@ def _compute(torch, functions: dict[str, Function]) -> tuple[dict[str, np.ndarra
             arrays[f"extra/{case}/{array}"] = np.asarray(value)
     arrays.update(_topic_pages(torch))
     arrays.update(_init_gains(torch))
+    listed, absent = _pytorch_list(torch)
+    arrays.update(listed)
+    missing.update(absent)
     arrays = {key: np.array(a, copy=True) for key, a in arrays.items()}  # own memory, not torch's
     unexpected = (arrays.keys() | missing.keys()) - set(expected_keys(functions))
     if unexpected:
@@ -348,6 +466,8 @@ def main() -> None:
         print(f"note: made with torch {meta['torch']}, not {TORCH}; change TORCH if that is the new reference")
     write(arrays, meta)
     print(f"wrote {PATH.relative_to(ROOT)}: {len(arrays)} arrays, {PATH.stat().st_size / 1000:.0f} kB, torch {meta['torch']}")
+    write_list(meta["torch"])
+    print(f"wrote {LIST_PATH.relative_to(ROOT)}: the classes of {', '.join(LIST_MODULES)}")
     for key, why in meta["missing"].items():
         print(f"  no {key}: {why}")
 
