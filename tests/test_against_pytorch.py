@@ -29,7 +29,14 @@ from snippets.step import step, step_grad
 sys.path.insert(0, str(ROOT / "hooks"))
 from registry import FUNCTIONS  # noqa: E402
 from tests.reference.make_pytorch_reference import (  # noqa: E402
-    COMMAND, PATH, SOFTMAX_DIMS, TORCH, expected_keys, inputs, load, settings,
+    COMMAND,
+    PATH,
+    SOFTMAX_DIMS,
+    TORCH,
+    expected_keys,
+    inputs,
+    load,
+    settings,
 )
 
 try:

@@ -69,8 +69,8 @@ def test_built_table_has_every_cell_under_its_header(built_site, lang):
     header, *rows = first_table(page)
     assert header == HEADERS[lang], f"{lang_prefix(lang)}comparison/: header row {header}"
     assert [row[0] for row in rows] == list(FUNCTIONS), "one row per registry entry, in registry order"
-    for row, f in zip(rows, FUNCTIONS.values()):
+    for row, f in zip(rows, FUNCTIONS.values(), strict=True):
         assert row[1:] == comparison_cells(f), f"{lang_prefix(lang)}comparison/, row {f.name}: {row[1:]}"
-        for fact, heading, shown in zip(FACTS, header[1:], row[1:]):
+        for fact, heading, shown in zip(FACTS, header[1:], row[1:], strict=True):
             assert fits(fact, f, shown), f"{lang_prefix(lang)}comparison/, row {f.name}: {shown!r} under {heading!r}"
         assert f'href="../functions/{f.name}/"' in page, f"{lang_prefix(lang)}comparison/: no link to {f.name}"

@@ -139,10 +139,10 @@ def test_stored_images_match_a_fresh_run(notebook):
     """The stored plots are the ones the code draws now (not an older plot, nor another image)."""
     stored, fresh = images(read(notebook)), images(execute(notebook, "notebook folder"))
     problems = []
-    for number, (a, b) in enumerate(zip(stored, fresh), 1):
+    for number, (a, b) in enumerate(zip(stored, fresh, strict=True), 1):
         if len(a) != len(b):
             problems.append(f"code cell {number}: {len(a)} images stored, a fresh run shows {len(b)}")
-        problems += [f"code cell {number}, image {i}: {p}" for i, (x, y) in enumerate(zip(a, b), 1) if (p := same_picture(x, y))]
+        problems += [f"code cell {number}, image {i}: {p}" for i, (x, y) in enumerate(zip(a, b, strict=False), 1) if (p := same_picture(x, y))]
     assert not problems, (
         f"{notebook}: the stored images differ from a fresh run; {UPDATE}:\n" + "\n".join(problems)
     )

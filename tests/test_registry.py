@@ -51,7 +51,7 @@ def test_a_mistake_in_the_registry_names_the_entry_and_the_key(tmp_path):
     for line, message in cases.items():
         path = tmp_path / "functions.toml"
         key = line.split(" = ")[0]
-        lines = [l for l in good.split("[sigmoid]", 1)[1].splitlines() if not l.startswith(f"{key} =")]
+        lines = [ln for ln in good.split("[sigmoid]", 1)[1].splitlines() if not ln.startswith(f"{key} =")]
         path.write_text("[sigmoid]\n" + line + "\n" + "\n".join(lines[1:]).split("\n[")[0], encoding="utf-8")
         with pytest.raises(RegistryError, match=r"\[sigmoid\].*" + message.replace("(", r"\(")):
             load(path)
