@@ -18,9 +18,10 @@ import json
 import math
 import re
 
-from language import current_language
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
+
+from language import current_language
 from registry import FUNCTIONS, Param
 
 LOADER = "assets/javascripts/explorer/loader.js"
@@ -31,7 +32,10 @@ SYMBOL = {"alpha": "α"}  # how a parameter is shown; the others by their keywor
 TEXT = {
     "en": {
         "region": "Explorer: {name} and its derivative",
-        "help": "Drag the plot to pan, use the wheel or + and − to zoom, move the point with the pointer or the arrow keys.",
+        "help": (
+            "Drag the plot to pan, use the wheel or + and − to zoom, "
+            "move the point with the pointer or the arrow keys."
+        ),
         "xmin": "x from", "xmax": "x to", "reset": "Reset view", "point": "Point on the curve",
         "dead": "f′ = 0 (dead)", "saturated": "f′ below 1% of its largest value here (saturated)",
         "tangent": "tangent", "invalid": "Not a valid value: {why}",
