@@ -18,20 +18,35 @@ from language import current_language
 
 MARKER = re.compile(r"^<!-- decision guide: (\w+) -->$", re.MULTILINE)
 
-# One chart per layer, each from its first question; the direction keeps it narrow
-# enough to be shown at full size. Title and description are for screen readers
-# (Mermaid's accTitle / accDescr).
+# One chart per layer, each from its first question, and one for the hidden layers' ReLU units
+# that die; the direction keeps each narrow enough to be shown at full size in the column.
+# Title and description are for screen readers (Mermaid's accTitle / accDescr).
 CHARTS = {
     "hidden": {
-        "root": "transformer",
-        "direction": "TD",
+        "root": "network",
+        "direction": "LR",
         "title": {"en": "Choosing the hidden layers' activation", "ja": "隠れ層の活性化関数の選び方"},
         "description": {
-            "en": "Asks in turn about transformers, recurrent networks, self-normalising networks "
-            "and dying units; the first yes names the function, and ReLU is the default.",
-            "ja": "Transformer か、再帰型ネットワークか、自己正規化ネットワークか、"
-            "死んでしまうユニットが多いかを順に尋ね、"
-            "最初に「はい」となったところで使う関数を示します。どれにも当てはまらなければ ReLU です。",
+            "en": "Names the hidden layers' function for each kind of network: SwiGLU in the feed-forward "
+            "block of a transformer built as LLaMA, GELU in one built as BERT or GPT-2, sigmoid gates and "
+            "a tanh state in an RNN cell, hard swish in a network for phones, SELU in a deep MLP without "
+            "normalisation layers, and ReLU in any other.",
+            "ja": "ネットワークの種類ごとに隠れ層の関数を示します。LLaMA 型の Transformer のフィードフォワード層"
+            "（FFN）には SwiGLU、BERT や GPT-2 型の Transformer には GELU、RNN のセルにはゲートにシグモイド関数と"
+            "状態に tanh、モバイル向けのネットワークには hard swish、正規化層を使わない深い全結合"
+            "ネットワークには SELU、それ以外には ReLU です。",
+        },
+    },
+    # Where the first chart's ReLU units die; a chart of its own keeps the first one two columns wide
+    "dying": {
+        "root": "much_data",
+        "direction": "TD",
+        "title": {"en": "When many ReLU units stay at 0", "ja": "出力が 0 のまま動かない ReLU が多いとき"},
+        "description": {
+            "en": "Where many ReLU units stay at 0: PReLU if there is data enough to learn its slope, "
+            "otherwise Leaky ReLU or ELU.",
+            "ja": "出力が 0 のまま動かない ReLU が多いときは、傾きを学習できるほどデータがあれば PReLU、"
+            "なければ Leaky ReLU または ELU です。",
         },
     },
     "output": {
@@ -51,26 +66,28 @@ CHARTS = {
 
 # Questions: id -> labels
 QUESTIONS = {
-    "transformer": {"en": "A transformer block?", "ja": "Transformer のブロック？"},
-    "recurrent": {"en": "An RNN cell (LSTM, GRU)?", "ja": "RNN のセル（LSTM、GRU）？"},
-    "self_normalising": {
-        "en": "A plain deep MLP, LeCun normal init, no normalisation layers?",
-        "ja": "正規化層を使わない深い全結合ネットワーク（LeCun の正規分布で初期化）？",
+    "network": {"en": "What kind of network?", "ja": "どんなネットワーク？"},
+    "much_data": {
+        "en": "Data enough to learn the slope (ImageNet-scale)?",
+        "ja": "傾きも学習できるほどデータが多い（ImageNet 規模）？",
     },
-    "dying": {"en": "Many ReLU units stuck at 0?", "ja": "出力が 0 のまま動かない ReLU が多い？"},
     "task": {"en": "What does the network predict?", "ja": "何を予測する？"},
 }
 
-# Answers: id -> (functions of this handbook it recommends, labels)
+# Answers: id -> (what it recommends, labels). Each name is a function of this handbook
+# (functions/<name>.md), or a topic page (<name>.md) where the registry has no such function.
 ANSWERS = {
-    "use_gelu_silu": (("gelu", "silu"), {"en": "GELU or SiLU", "ja": "GELU または SiLU"}),
+    "use_swiglu": (("gated-units", "silu"), {"en": "SwiGLU feed-forward block", "ja": "SwiGLU の FFN"}),
+    "use_gelu": (("gelu",), {"en": "GELU", "ja": "GELU"}),
     "use_sigmoid_tanh": (
         ("sigmoid", "tanh"),
         {"en": "sigmoid for the gates, tanh for the state", "ja": "ゲートにシグモイド関数、状態に tanh"},
     ),
+    "use_hard_swish": (("hard_swish",), {"en": "hard swish", "ja": "hard swish"}),
     "use_selu": (("selu",), {"en": "SELU", "ja": "SELU"}),
-    "use_leaky_elu": (("leaky_relu", "elu"), {"en": "Leaky ReLU or ELU", "ja": "Leaky ReLU または ELU"}),
     "use_relu": (("relu",), {"en": "ReLU, the default", "ja": "ReLU（まずはこれ）"}),
+    "use_prelu": (("prelu",), {"en": "PReLU", "ja": "PReLU"}),
+    "use_leaky_elu": (("leaky_relu", "elu"), {"en": "Leaky ReLU or ELU", "ja": "Leaky ReLU または ELU"}),
     "use_identity": (("identity",), {"en": "identity", "ja": "恒等関数"}),
     "use_softplus": (("softplus",), {"en": "softplus", "ja": "ソフトプラス関数"}),
     "use_sigmoid": (("sigmoid",), {"en": "sigmoid", "ja": "シグモイド関数"}),
@@ -88,14 +105,14 @@ ANSWERS = {
 YES = {"en": "yes", "ja": "はい"}
 NO = {"en": "no", "ja": "いいえ"}
 EDGES = [
-    ("transformer", "use_gelu_silu", YES),
-    ("transformer", "recurrent", NO),
-    ("recurrent", "use_sigmoid_tanh", YES),
-    ("recurrent", "self_normalising", NO),
-    ("self_normalising", "use_selu", YES),
-    ("self_normalising", "dying", NO),
-    ("dying", "use_leaky_elu", YES),
-    ("dying", "use_relu", NO),
+    ("network", "use_swiglu", {"en": "a transformer as LLaMA", "ja": "LLaMA 型の Transformer"}),
+    ("network", "use_gelu", {"en": "a transformer as BERT, GPT-2", "ja": "BERT、GPT-2 型の Transformer"}),
+    ("network", "use_sigmoid_tanh", {"en": "an RNN (LSTM, GRU)", "ja": "RNN（LSTM、GRU）"}),
+    ("network", "use_hard_swish", {"en": "for phones (MobileNet)", "ja": "モバイル向け（MobileNet）"}),
+    ("network", "use_selu", {"en": "a deep MLP, no normalisation layers", "ja": "正規化層のない深い全結合"}),
+    ("network", "use_relu", {"en": "another (CNN, MLP)", "ja": "その他（CNN、全結合）"}),
+    ("much_data", "use_prelu", YES),
+    ("much_data", "use_leaky_elu", NO),
     ("task", "use_identity", {"en": "a real number", "ja": "実数（回帰）"}),
     ("task", "use_softplus", {"en": "a positive number", "ja": "正の値（回帰）"}),
     ("task", "use_sigmoid", {"en": "one of 2 classes", "ja": "2 クラスのどちらか"}),

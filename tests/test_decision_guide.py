@@ -23,6 +23,7 @@ from conftest import LANGUAGES, ROOT, lang_prefix
 sys.path.insert(0, str(ROOT / "hooks"))
 from decision_guide import ANSWERS, CHARTS, EDGES, MARKER, QUESTIONS, mermaid, reachable  # noqa: E402
 from mermaid import LOADER, PACKAGE, SERVED, locked, verified  # noqa: E402
+from registry import FUNCTIONS  # noqa: E402
 
 MERMAID_SCRIPT = next(iter(SERVED))  # the site path of mermaid's script
 
@@ -55,21 +56,41 @@ def test_charts_are_trees_of_questions_ending_in_answers():
     assert all(re.fullmatch(r"[a-z_]+", node) and node != "end" for node in nodes)
 
 
-def test_answers_name_functions_of_this_handbook():
+def page_of(name: str) -> str:
+    """The page an answer's name stands for: a function's page, or a topic page (see ANSWERS)."""
+    return f"functions/{name}.md" if name in FUNCTIONS else f"{name}.md"
+
+
+def test_answers_name_pages_of_this_handbook():
     for node, (names, _) in ANSWERS.items():
         assert names, node
         for name in names:
-            assert (ROOT / "snippets" / f"{name}.py").exists(), f"{node}: no snippets/{name}.py"
+            if name in FUNCTIONS:
+                assert (ROOT / "snippets" / f"{name}.py").exists(), f"{node}: no snippets/{name}.py"
             for lang in LANGUAGES:
-                assert (ROOT / "docs" / lang / "functions" / f"{name}.md").exists(), f"{node}: no {lang} page for {name}"
+                assert (ROOT / "docs" / lang / page_of(name)).exists(), (
+                    f"{node}: no docs/{lang}/{page_of(name)}; name a function of functions.toml or a page"
+                )
+
+
+# A link in the table's "Use" column: to a function's page, or to a topic page such as gated-units.md
+USE_LINK = re.compile(r"\((functions/)?([\w-]+)\.md[#)]")
 
 
 def choice_rows(lang: str) -> list[frozenset[str]]:
-    """The functions each row of the page's three-column table of choices links to."""
+    """The pages each row of the page's three-column table of choices links to in its "Use" column,
+    as ANSWERS names them (a function's name, or a topic page's)."""
     text = (ROOT / "docs" / lang / "comparison.md").read_text(encoding="utf-8")
     rows = [line for line in text.splitlines() if line.startswith("|") and line.count("|") == 4]
     body = [row for row in rows[1:] if not row.startswith("| ---")]  # rows[0] is the header
-    return [frozenset(re.findall(r"\(functions/(\w+)\.md", row.split("|")[2])) for row in body]
+    found = []
+    for row in body:
+        links = USE_LINK.findall(row.split("|")[2])
+        assert all(bool(function) == (name in FUNCTIONS) for function, name in links), (
+            f"docs/{lang}/comparison.md: {row!r} links a function's page outside functions/, or a page that is none"
+        )
+        found.append(frozenset(name for _, name in links))
+    return found
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -129,30 +150,46 @@ def test_home_page_leads_to_the_guide_in_both_languages(built_site):
 # Every path through each chart and where it must end, written from the comparison pages (the
 # table of choices and the text around the charts), not from the chart's code: each step is the
 # question asked (its English text) and the edge's label in each language; the end is the answer
-# as the reader sees it in each language, and the functions the page's table links for that row.
+# as the reader sees it in each language, and the pages the table's row links for it (as ANSWERS names them).
 YES, NO = {"en": "yes", "ja": "はい"}, {"en": "no", "ja": "いいえ"}
-TRANSFORMER, RECURRENT = "A transformer block?", "An RNN cell (LSTM, GRU)?"
-SELF_NORMALISING = "A plain deep MLP, LeCun normal init, no normalisation layers?"
-DYING, TASK = "Many ReLU units stuck at 0?", "What does the network predict?"
+NETWORK, MUCH_DATA = "What kind of network?", "Data enough to learn the slope (ImageNet-scale)?"
+TASK = "What does the network predict?"
 ROUTES = {
     "hidden": [
-        ([(TRANSFORMER, YES)], {"en": "GELU or SiLU", "ja": "GELU または SiLU"}, {"gelu", "silu"}),
         (
-            [(TRANSFORMER, NO), (RECURRENT, YES)],
+            [(NETWORK, {"en": "a transformer as LLaMA", "ja": "LLaMA 型の Transformer"})],
+            {"en": "SwiGLU feed-forward block", "ja": "SwiGLU の FFN"},
+            {"gated-units", "silu"},
+        ),
+        (
+            [(NETWORK, {"en": "a transformer as BERT, GPT-2", "ja": "BERT、GPT-2 型の Transformer"})],
+            {"en": "GELU", "ja": "GELU"},
+            {"gelu"},
+        ),
+        (
+            [(NETWORK, {"en": "an RNN (LSTM, GRU)", "ja": "RNN（LSTM、GRU）"})],
             {"en": "sigmoid for the gates, tanh for the state", "ja": "ゲートにシグモイド関数、状態に tanh"},
             {"sigmoid", "tanh"},
         ),
-        ([(TRANSFORMER, NO), (RECURRENT, NO), (SELF_NORMALISING, YES)], {"en": "SELU", "ja": "SELU"}, {"selu"}),
         (
-            [(TRANSFORMER, NO), (RECURRENT, NO), (SELF_NORMALISING, NO), (DYING, YES)],
-            {"en": "Leaky ReLU or ELU", "ja": "Leaky ReLU または ELU"},
-            {"leaky_relu", "elu"},
+            [(NETWORK, {"en": "for phones (MobileNet)", "ja": "モバイル向け（MobileNet）"})],
+            {"en": "hard swish", "ja": "hard swish"},
+            {"hard_swish"},
         ),
         (
-            [(TRANSFORMER, NO), (RECURRENT, NO), (SELF_NORMALISING, NO), (DYING, NO)],
+            [(NETWORK, {"en": "a deep MLP, no normalisation layers", "ja": "正規化層のない深い全結合"})],
+            {"en": "SELU", "ja": "SELU"},
+            {"selu"},
+        ),
+        (
+            [(NETWORK, {"en": "another (CNN, MLP)", "ja": "その他（CNN、全結合）"})],
             {"en": "ReLU, the default", "ja": "ReLU（まずはこれ）"},
             {"relu"},
         ),
+    ],
+    "dying": [
+        ([(MUCH_DATA, YES)], {"en": "PReLU", "ja": "PReLU"}, {"prelu"}),
+        ([(MUCH_DATA, NO)], {"en": "Leaky ReLU or ELU", "ja": "Leaky ReLU または ELU"}, {"leaky_relu", "elu"}),
     ],
     "output": [
         ([(TASK, {"en": "a real number", "ja": "実数（回帰）"})], {"en": "identity", "ja": "恒等関数"}, {"identity"}),
