@@ -12,9 +12,9 @@ not counted. Two sizes are printed:
   gzip-compressed at level 6, as GitHub Pages would send it; computed from the
   files, not served.
 
-Budgets (issue 5), on decoded bytes in each language: the first view of
-``functions/sigmoid/`` <= 1.6 MB, and ``functions/relu/`` opened after it in the
-same tab <= 100 kB of new bytes. With --all-pages, every page's first view is
+Budgets (issue 5, revised by issue 14), on decoded bytes in each language: the first view of
+``functions/sigmoid/`` <= 1.0 MB, and ``functions/relu/`` opened after it in the
+same tab <= 130 kB of new bytes. With --all-pages, every page's first view is
 listed too (for authors; ~1.3 s a page). kB = 1000 bytes. Run from the
 repository root:
 
@@ -54,15 +54,18 @@ from support import (  # noqa: E402
 )
 
 FIRST, SECOND = "functions/sigmoid/", "functions/relu/"
-FIRST_BUDGET, SECOND_BUDGET = 1_600_000, 100_000  # decoded bytes
+# Decoded bytes. Issue 14 typesets formulas at build time: the first view lost MathJax's 760 kB
+# of script (1.48 MB -> 0.88 MB), so its budget went down from 1.6 MB; a page now carries its
+# formulas typeset (CHTML and MathML, 15-30 kB) and their CSS (14 kB) instead of the TeX, so
+# the second page went up from 91 kB to 121 kB decoded (20.5 -> 24.4 kB gzip), past the old 100 kB
+FIRST_BUDGET, SECOND_BUDGET = 1_000_000, 130_000
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")
-QUIET_S = 0.25  # no request for this long after MathJax and the fonts are done: the page is complete
+QUIET_S = 0.25  # no request for this long after the fonts are done: the page is complete
 TIMEOUT_MS = 10_000
 
-# MathJax loads its fonts once it has typeset; wait for both (if the page has MathJax)
+# Formulas arrive typeset (hooks/formulas.py); the browser then loads the MathJax fonts they use
 SETTLED = """async (ms) => Promise.race([
     (async () => {
-        if (window.MathJax?.startup?.promise) await window.MathJax.startup.promise;
         await document.fonts.ready;
         return null;
     })().catch(error => `page did not settle: ${error}`),

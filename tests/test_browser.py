@@ -10,7 +10,8 @@ These tests load each page of both languages from the locally served site
 2. no request leaves localhost (such requests are also aborted);
 3. every response from the site is below 400;
 4. every image in the article has loaded;
-5. every formula is typeset by MathJax, once and without error;
+5. every formula arrives typeset by MathJax at build time (hooks/formulas.py), once and
+   without error, with its MathML copy for screen readers, and no MathJax script is loaded;
 6. ``<html lang>`` matches the page's language;
 7. the header language switch points to the same page in each language and
    the counterpart page loads;
@@ -204,50 +205,67 @@ def check_images(page) -> list[str]:
     ]
 
 
-# Page-side waits race a timer: page.evaluate() itself has no timeout, and a
-# promise that never settles must fail the test, not hang the run.
-MATHJAX_STATE = """async (ms) => {
+# Formulas are typeset when the site is built (hooks/formulas.py): the page must arrive with
+# MathJax's output in place, its hidden MathML copy for screen readers beside it, and without
+# any MathJax script. Fonts are awaited first: a MathJax font that fails to load shows here.
+FORMULA_STATE = """async (ms) => {
     const stalled = await Promise.race([
-        window.MathJax.startup.promise.then(() => null, error => `MathJax failed: ${error}`),
-        new Promise(resolve => setTimeout(() => resolve(`MathJax still typesetting after ${ms} ms`), ms)),
+        document.fonts.ready.then(() => null),
+        new Promise(resolve => setTimeout(() => resolve(`web fonts still loading after ${ms} ms`), ms)),
     ]);
     const formulas = [...document.querySelectorAll('.arithmatex')];
+    const text = el => el.textContent.trim().slice(0, 80);
     return {
         stalled,
         total: formulas.length,
-        untypeset: formulas.filter(el => !el.querySelector('mjx-container'))
-                           .map(el => el.textContent.trim().slice(0, 80)),
+        untypeset: formulas.filter(el => !el.querySelector(':scope > mjx-container > mjx-math'))
+                           .map(text),
+        // What screen readers read: a MathML copy with content, in each formula
+        unreadable: formulas.filter(el => !el.querySelector(
+                                'mjx-container > mjx-assistive-mml > math')?.textContent.trim())
+                            .map(text),
+        // Drawn: the output has a size (an empty box would mean missing CSS)
+        empty: formulas.filter(el => {
+                           const box = el.querySelector('mjx-math')?.getBoundingClientRect();
+                           return box && !(box.width > 0 && box.height > 0);
+                       }).map(text),
         errors: [...document.querySelectorAll('mjx-merror, [data-mjx-error]')]
                     .map(el => el.getAttribute('data-mjx-error') || el.textContent.slice(0, 80)),
-        // Typeset twice: the second pass renders the hidden MathML copy again,
-        // inside the first output (an extra, invisible tab stop per formula)
+        // Typeset twice: MathJax's output inside the hidden MathML copy
         doubled: formulas.filter(el => el.querySelector('mjx-assistive-mml mjx-container'))
                          .map(el => el.querySelector('mjx-assistive-mml').textContent.trim().slice(0, 80)),
         raw: formulas.map(el => el.textContent)
                      .filter(text => text.includes('\\\\(') || text.includes('\\\\['))
                      .map(text => text.trim().slice(0, 80)),
+        fonts: [...document.fonts].filter(font => font.status === 'error').map(font => font.family),
+        styles: document.querySelectorAll('style#MJX-CHTML-styles').length,
+        mathjax: typeof window.MathJax !== 'undefined',
+        scripts: performance.getEntriesByType('resource').map(r => r.name)
+                            .filter(name => /mathjax/i.test(name) && !/\\.woff2?$/.test(name)),
     };
 }"""
 
 
 def check_mathjax(page) -> list[str]:
-    """All ``.arithmatex`` formulas became MathJax output; none is an error box or raw TeX.
-
-    A page without formulas must not load MathJax at all (hooks/local_mathjax.py)."""
-    if not page.locator(".arithmatex").count():
-        loaded = page.evaluate(
-            "performance.getEntriesByType('resource').map(r => r.name).filter(n => n.includes('/mathjax/'))"
-        )
-        return [f"MathJax loaded on a page without formulas: {loaded}"] if loaded else []
-    try:
-        # mathjax-config.js defines window.MathJax as plain options; startup
-        # appears once MathJax's own script has run
-        page.wait_for_function("() => window.MathJax?.startup?.promise")
-    except PlaywrightTimeoutError:
-        return ["MathJax did not start (is its script under assets/mathjax/ served?)"]
-    state = page.evaluate(MATHJAX_STATE, TIMEOUT_MS)
+    """Every ``.arithmatex`` formula arrived typeset (MathJax CHTML, built by hooks/formulas.py)
+    with its hidden MathML copy for screen readers; none is an error box or raw TeX; MathJax's
+    fonts load; and no MathJax script is requested, on any page. A page without formulas gets
+    neither MathJax's style sheet nor wide-formulas.js."""
+    state = page.evaluate(FORMULA_STATE, TIMEOUT_MS)
     problems = [state["stalled"]] if state["stalled"] else []
+    problems += [f"MathJax script requested: {name}" for name in state["scripts"]]
+    if state["mathjax"]:
+        problems.append("window.MathJax is defined: a MathJax script ran in the browser")
+    problems += [f"font failed to load: {family}" for family in state["fonts"]]
+    if not state["total"]:
+        if state["styles"]:
+            problems.append("MathJax's style sheet on a page without formulas")
+        return problems
+    if state["styles"] != 1:
+        problems.append(f"{state['styles']} MathJax style sheets (style#MJX-CHTML-styles), expected 1")
     problems += [f"formula not typeset: {text!r}" for text in state["untypeset"]]
+    problems += [f"formula without its MathML copy for screen readers: {text!r}" for text in state["unreadable"]]
+    problems += [f"formula drawn with no size (its CSS missing?): {text!r}" for text in state["empty"]]
     problems += [f"MathJax error: {text!r}" for text in state["errors"]]
     problems += [f"raw TeX left in formula: {text!r}" for text in state["raw"]]
     if state["doubled"]:
@@ -383,9 +401,7 @@ def test_page(tab, site_url, lang, path):
     problems = check_html_lang(page, lang)
     problems += check_images(page)
     problems += check_diagrams(page, served_html, lang)
-    problems += check_mathjax(page)
-    # MathJax requests its fonts only once it has output to show; let them
-    # arrive so that a missing font counts against this page.
+    problems += check_mathjax(page)  # waits for the fonts too: a missing one counts against this page
     problems += check_fonts_loaded(page)
     problems += check_language_links(page, site_url, path)
     problems += check_image_alt_language(page, lang)
@@ -554,15 +570,16 @@ def test_missing_page_shows_a_404_in_its_language(tab, site_url, lang, path, hea
 # Material's widest layout with both sidebars: the article column is then about 690 px wide
 WIDE = {"width": 1280, "height": 800}
 
-# Every display formula, with its TeX (MathJax keeps each one's source): how wide it is typeset,
-# and how wide the column its container sits in is (the content box: no padding)
-FORMULA_WIDTHS = """() => [...window.MathJax.startup.document.math].filter(item => item.display).map(item => {
-    const box = item.typesetRoot, column = box.parentElement, style = getComputedStyle(column);
+# Every display formula (MathJax's output, typeset at build time): how wide it is, and how wide
+# the column its container sits in is (the content box: no padding); named by the text of its
+# MathML copy, as a screen reader would read it
+FORMULA_WIDTHS = """() => [...document.querySelectorAll('div.arithmatex > mjx-container[display="true"]')].map(box => {
+    const column = box.parentElement, style = getComputedStyle(column);
     const math = box.querySelector('mjx-math').getBoundingClientRect();
     const left = column.getBoundingClientRect().left + parseFloat(style.paddingLeft);
     const width = column.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
     return {
-        tex: item.math.trim().replace(/\\s+/g, ' '),
+        tex: box.querySelector('mjx-assistive-mml').textContent.trim().replace(/\\s+/g, ' '),
         width: math.width, column: width,
         outside: Math.max(left - math.left, math.right - (left + width), 0),
         scrolls: box.scrollWidth > box.clientWidth || column.scrollWidth > column.clientWidth,
@@ -589,15 +606,68 @@ def test_formulas_fit_the_column_at_1280_px(wide_tab, site_url, lang, path):
     page, recorder = wide_tab
     url = site_url + lang_prefix(lang) + path
     open_page(page, url)
-    problems = check_mathjax(page)  # waits until MathJax has typeset the page
+    problems = check_mathjax(page)  # waits for MathJax's fonts: widths are right only then
     if page.locator(".arithmatex").count() and not problems:
         for formula in page.evaluate(FORMULA_WIDTHS):
             if formula["outside"] > 0.5 or formula["scrolls"]:
                 problems.append(
                     f"formula {formula['width']:.0f} px wide in a {formula['column']:.0f} px column"
-                    f" at {WIDE['width']} px: \\[{formula['tex']}\\]"
+                    f" at {WIDE['width']} px: {formula['tex']}"
                 )
     fail_if(problems + recorder.problems(), url)
+
+
+# --- Nothing moves after first paint -----------------------------------------------------------
+
+# A phone's viewport, where figures are scaled to the column: what Lighthouse's mobile run sees
+PHONE = {"width": 412, "height": 823}
+# Chromium's layout shifts since the page started loading, once the page is complete (fonts and
+# figures in): their sum is the page's cumulative layout shift (CLS) during load
+LAYOUT_SHIFTS = """async (ms) => {
+    await Promise.race([
+        Promise.all([document.fonts.ready, ...[...document.images].map(img => img.decode().catch(() => null))]),
+        new Promise(resolve => setTimeout(resolve, ms)),
+    ]);
+    await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 200)));
+    // Layout shifts are not in the performance timeline: a buffered observer hands them over
+    const shifts = await new Promise(resolve => {
+        const observer = new PerformanceObserver(list => { observer.disconnect(); resolve(list.getEntries()); });
+        observer.observe({type: 'layout-shift', buffered: true});
+        setTimeout(() => { observer.disconnect(); resolve([]); }, 500);  // none at all
+    });
+    return shifts.filter(shift => !shift.hadRecentInput).map(shift => ({
+        value: shift.value,
+        moved: shift.sources.map(source => source.node ? source.node.nodeName + '.' + source.node.className : '?'),
+    }));
+}"""
+CLS_LIMIT = 0.02  # Lighthouse's target for the page (issue 14); 0.1 is where it starts to count as poor
+CLS_PAGES = [
+    (lang, path)
+    for lang in LANGUAGES
+    for path in ("functions/sigmoid/", "functions/relu/", "functions/softmax/", "comparison/", "vanishing-gradient/")
+]
+
+
+@pytest.fixture(scope="session")
+def phone_context(chromium):
+    context = new_context(chromium, viewport=PHONE, is_mobile=True, has_touch=True)
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize(("lang", "path"), CLS_PAGES, ids=[f"{lang}:/{path}" for lang, path in CLS_PAGES])
+def test_nothing_moves_while_the_page_loads(phone_context, site_url, lang, path):
+    """Formulas arrive typeset and figures with their width and height (hooks/formulas.py,
+    hooks/image_sizes.py), so the text does not move when fonts and figures arrive."""
+    page = phone_context.new_page()
+    try:
+        url = site_url + lang_prefix(lang) + path
+        open_page(page, url)
+        shifts = page.evaluate(LAYOUT_SHIFTS, TIMEOUT_MS)
+        total = sum(shift["value"] for shift in shifts)
+        assert total <= CLS_LIMIT, f"{url}: layout shifts add up to {total:.3f} (limit {CLS_LIMIT}): {shifts}"
+    finally:
+        page.close()
 
 
 # --- The copy button copies what test_copied_code.py runs --------------------------------------
