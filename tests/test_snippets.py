@@ -17,9 +17,9 @@ import ast
 import decimal
 import importlib
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable
 
 import numpy as np
 import pytest
