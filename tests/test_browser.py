@@ -14,11 +14,16 @@ These tests load each page of both languages from the locally served site
    without error, with its MathML copy for screen readers, and no MathJax script is loaded;
 6. ``<html lang>`` matches the page's language;
 7. the header language switch points to the same page in each language and
-   the counterpart page loads;
+   the counterpart page answers;
 8. every Mermaid diagram is drawn (with Mermaid served by the site itself),
    labelled in the page's language;
-9. axe-core finds no serious or critical accessibility violation, in the light
-   scheme and again in the dark (slate) one a reader's system may ask for.
+9. no display formula is wider than the column on a 1280 px screen;
+10. axe-core finds no serious or critical accessibility violation in the light
+    scheme; the reader then switches to the dark (slate) one, and the page is checked
+    again for what a scheme changes: colours (contrast), formulas and diagrams.
+
+All of this is one test per page, on one load of it (test_page), so that the
+pages can be spread over several processes (pytest-xdist, see pyproject.toml).
 
 Finally the client-side search is tried in each language: results must exist
 and stay in the language of the page the reader searches from.
@@ -109,17 +114,9 @@ def new_context(chromium, **options):
 
 @pytest.fixture(scope="session")
 def browser_context(chromium):
-    """One browser context for all tests; each test gets a fresh page in it. Pages load
+    """One browser context for the smaller tests; each test gets a fresh page in it. Pages load
     cold: Playwright turns the HTTP cache off while route() is active."""
     context = new_context(chromium, color_scheme="light")
-    yield context
-    context.close()
-
-
-@pytest.fixture(scope="session")
-def dark_context(chromium):
-    """A reader whose system asks for dark mode: Material then shows its slate scheme."""
-    context = new_context(chromium, color_scheme="dark")
     yield context
     context.close()
 
@@ -164,8 +161,14 @@ def tab(browser_context):
 
 
 @pytest.fixture
-def dark_tab(dark_context):
-    yield from recording_tab(dark_context)
+def reader_tab(chromium):
+    """A first visit on a 1280 px wide screen, in a context of its own: its storage (the colour
+    scheme a reader picks) is this test's alone."""
+    context = new_context(chromium, color_scheme="light", viewport=WIDE)
+    try:
+        yield from recording_tab(context)
+    finally:
+        context.close()
 
 
 def open_page(page, url: str) -> str:
@@ -327,6 +330,17 @@ def follow_language_link(page, lang: str) -> list[str]:
     return [] if status == 200 else [f"language switch to {target}: status {status}"]
 
 
+def check_language_targets(page) -> list[str]:
+    """Each page the header's language switch leads to answers 200 (fetched, not opened: that
+    page has its own test; following the link by a click is test_language_switch_navigates)."""
+    problems = []
+    for lang, target in language_links(page).items():
+        status = page.request.get(target, max_redirects=0).status
+        if status != 200:
+            problems.append(f"language switch to {target} ({lang}): status {status}")
+    return problems
+
+
 DIAGRAMS_DRAWN = """n => [...document.querySelectorAll('div.mermaid')]
     .filter(div => div.shadowRoot && div.shadowRoot.querySelector('svg')).length >= n"""
 DIAGRAMS = """() => [...document.querySelectorAll('div.mermaid')].map(div => {
@@ -365,14 +379,102 @@ def check_diagrams(page, served_html: str, lang: str) -> list[str]:
 AXE = Axe()  # axe-core's script ships inside the PyPI package: nothing is downloaded
 
 
-def check_accessibility(page) -> list[str]:
-    """No serious or critical axe-core violation (WCAG 2 A/AA rules and best practices)."""
-    violations = AXE.run(page).response["violations"]
+# What a scheme changes is colours: in the dark scheme the rules that read colours run again
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+# Code blocks hold thousands of tokens whose colours come from their kind alone (Pygments' class,
+# the theme's colour for it), and the colour rules cost per element: more than half of axe's time
+# on a page. They check one token of each kind per kind of block, a token's kind being its tag and
+# classes and those of its ancestors up to the article (so a token in a highlighted line, a note or
+# a notebook cell is a kind of its own); every other rule checks every token.
+CODE = ".highlight code, .highlight-ipynb pre"
+MARK_SAMPLES = """(code) => {
+    const seen = new Set();
+    for (const block of document.querySelectorAll(code)) {
+        for (const el of block.querySelectorAll('*')) {
+            const text = [...el.childNodes].some(node => node.nodeType === Node.TEXT_NODE && node.textContent.trim());
+            if (!text) continue;
+            const chain = [];
+            for (let e = el; e && e.tagName !== 'ARTICLE'; e = e.parentElement) chain.push(`${e.tagName}.${e.className}`);
+            const kind = chain.join(' < ');
+            if (!seen.has(kind)) {
+                seen.add(kind);
+                el.setAttribute('data-axe-sample', '');
+            }
+        }
+    }
+    return seen.size;
+}"""
+WHOLE_PAGE = {"exclude": []}  # an axe context without include: the document
+AXE_RUN = """async ([context, options]) => {
+    const results = await axe.run(context, options);
+    return results.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, target: v.nodes[0].target}));
+}"""
+
+
+def run_axe(page, context, rules: dict) -> list[dict]:
+    """axe-core's violations (only; passes are not read) in ``context`` with ``rules`` (runOnly
+    or rules options); its script is injected once per page."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.axe_script)
+    return page.evaluate(AXE_RUN, [context, {"resultTypes": ["violations"], **rules}])
+
+
+def check_accessibility(page, rules: list[str] | None = None) -> list[str]:
+    """No serious or critical axe-core violation (WCAG 2 A/AA rules and best practices; only
+    ``rules`` when given, else all), the colour rules on sampled code tokens (CODE above)."""
+    page.evaluate(MARK_SAMPLES, CODE)
+    colour = [rule for rule in rules or COLOUR_RULES if rule in COLOUR_RULES]
+    others = [rule for rule in rules or [] if rule not in COLOUR_RULES]
+    violations = []
+    if rules is None:
+        violations += run_axe(page, WHOLE_PAGE, {"rules": {rule: {"enabled": False} for rule in COLOUR_RULES}})
+    elif others:
+        violations += run_axe(page, WHOLE_PAGE, {"runOnly": {"type": "rule", "values": others}})
+    if colour:
+        only = {"runOnly": {"type": "rule", "values": colour}}
+        violations += run_axe(page, {"exclude": [[selector.strip()] for selector in CODE.split(",")]}, only)
+        if page.locator("[data-axe-sample]").count():
+            violations += run_axe(page, {"include": [["[data-axe-sample]"]]}, only)
     return [
-        f"axe {v['id']} ({v['impact']}): {v['help']}; first at {v['nodes'][0]['target']}"
+        f"axe {v['id']} ({v['impact']}): {v['help']}; first at {v['target']}"
         for v in violations
         if v["impact"] in ("serious", "critical")
     ]
+
+
+# Material's widest layout with both sidebars: the article column is then about 690 px wide
+WIDE = {"width": 1280, "height": 800}
+
+# Every display formula (MathJax's output, typeset at build time): how wide it is, and how wide
+# the column its container sits in is (the content box: no padding); named by the text of its
+# MathML copy, as a screen reader would read it
+FORMULA_WIDTHS = """() => [...document.querySelectorAll('div.arithmatex > mjx-container[display="true"]')].map(box => {
+    const column = box.parentElement, style = getComputedStyle(column);
+    const math = box.querySelector('mjx-math').getBoundingClientRect();
+    const left = column.getBoundingClientRect().left + parseFloat(style.paddingLeft);
+    const width = column.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return {
+        tex: box.querySelector('mjx-assistive-mml').textContent.trim().replace(/\\s+/g, ' '),
+        width: math.width, column: width,
+        outside: Math.max(left - math.left, math.right - (left + width), 0),
+        scrolls: box.scrollWidth > box.clientWidth || column.scrollWidth > column.clientWidth,
+    };
+})"""
+
+
+def check_formulas_fit(page) -> list[str]:
+    """No display formula is cut off at the column's edge (or needs a scroll bar) on a 1280 px wide
+    screen: a long one is broken over lines (aligned, gathered), the same in both languages.
+    Call after check_mathjax, which waits for MathJax's fonts: widths are right only then."""
+    problems = []
+    for formula in page.evaluate(FORMULA_WIDTHS):
+        if formula["outside"] > 0.5 or formula["scrolls"]:
+            problems.append(
+                f"formula {formula['width']:.0f} px wide in a {formula['column']:.0f} px column"
+                f" at {WIDE['width']} px: {formula['tex']}"
+            )
+    return problems
 
 
 def check_image_alt_language(page, lang: str) -> list[str]:
@@ -392,9 +494,24 @@ def fail_if(problems: list[str], url: str) -> None:
 # --- Tests ---------------------------------------------------------------------
 
 
+DARK_SWITCH = "form[data-md-component=palette] label:not([hidden])"
+
+
+def switch_to_dark(page, served_html: str) -> list[str]:
+    """Press the header's scheme toggle, as a reader does. Material keeps the choice; a page with
+    diagrams is opened again, since Mermaid draws them in the colours of the scheme it starts in."""
+    page.locator(DARK_SWITCH).click()
+    scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")  # noqa: E731
+    if served_html.count('<pre class="mermaid"'):
+        page.reload(wait_until="load")
+    return [] if scheme() == "slate" else [f"color scheme {scheme()!r} after the toggle, expected 'slate'"]
+
+
 @pytest.mark.parametrize(("lang", "path"), PAGES, ids=[f"{lang}:/{path}" for lang, path in PAGES])
-def test_page(tab, site_url, lang, path):
-    page, recorder = tab
+def test_page(reader_tab, site_url, lang, path):
+    """Everything module docstring lists, on one load of the page at 1280 px, in the light scheme;
+    then the reader switches to the dark (slate) one, and its colours are checked again."""
+    page, recorder = reader_tab
     url = site_url + lang_prefix(lang) + path
     served_html = open_page(page, url)
 
@@ -403,27 +520,44 @@ def test_page(tab, site_url, lang, path):
     problems += check_diagrams(page, served_html, lang)
     problems += check_mathjax(page)  # waits for the fonts too: a missing one counts against this page
     problems += check_fonts_loaded(page)
+    problems += check_formulas_fit(page)
     problems += check_language_links(page, site_url, path)
+    problems += check_language_targets(page)
     problems += check_image_alt_language(page, lang)
     problems += check_accessibility(page)
-    problems += recorder.problems()  # before leaving: the next page's requests are not ours
+
+    dark = switch_to_dark(page, served_html)
+    dark += check_mathjax(page)  # typeset output is part of what axe checks
+    dark += check_diagrams(page, served_html, lang)
+    dark += check_accessibility(page, COLOUR_RULES)
+    problems += [f"dark scheme: {problem}" for problem in dark]
+    fail_if(problems + recorder.problems(), url)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_reader_whose_system_is_dark_gets_the_dark_scheme(chromium, site_url, lang):
+    """On a first visit Material follows the system's preference (prefers-color-scheme)."""
+    context = new_context(chromium, color_scheme="dark")
+    try:
+        for page, recorder in recording_tab(context):
+            url = site_url + lang_prefix(lang) + "functions/sigmoid/"
+            open_page(page, url)
+            scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            assert scheme == "slate", f"{url}: color scheme {scheme!r}, expected 'slate'"
+            fail_if(recorder.problems(), url)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_language_switch_navigates(tab, site_url, lang):
+    """Clicking the header's language link lands on the same page in the other language
+    (every page's link target is checked by test_page)."""
+    page, recorder = tab
+    url = site_url + lang_prefix(lang) + "functions/relu/"
+    open_page(page, url)
     other = next(other for other in LANGUAGES if other != lang)
-    problems += follow_language_link(page, other)
-    fail_if(problems, url)
-
-
-@pytest.mark.parametrize(("lang", "path"), PAGES, ids=[f"{lang}:/{path}" for lang, path in PAGES])
-def test_page_in_dark_scheme(dark_tab, site_url, lang, path):
-    """The slate scheme's colours (and everything else axe checks) hold up too."""
-    page, recorder = dark_tab
-    url = site_url + lang_prefix(lang) + path
-    served_html = open_page(page, url)
-    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    problems = [] if scheme == "slate" else [f"color scheme {scheme!r}, expected 'slate'"]
-    problems += check_mathjax(page)  # typeset output is part of what axe checks
-    problems += check_diagrams(page, served_html, lang)
-    problems += check_accessibility(page)
-    fail_if(problems + recorder.problems(), url + " (dark)")
+    fail_if(follow_language_link(page, other) + recorder.problems(), url)
 
 
 # --- Search --------------------------------------------------------------------
@@ -562,58 +696,6 @@ def test_missing_page_shows_a_404_in_its_language(tab, site_url, lang, path, hea
     # The document's own 404 (and Chromium's console line about it) is the point of the test
     recorder.bad_responses = [line for line in recorder.bad_responses if line != f"404 {url}"]
     recorder.console_errors = [text for text in recorder.console_errors if "404" not in text]
-    fail_if(problems + recorder.problems(), url)
-
-
-# --- Formulas fit the column ----------------------------------------------------------------
-
-# Material's widest layout with both sidebars: the article column is then about 690 px wide
-WIDE = {"width": 1280, "height": 800}
-
-# Every display formula (MathJax's output, typeset at build time): how wide it is, and how wide
-# the column its container sits in is (the content box: no padding); named by the text of its
-# MathML copy, as a screen reader would read it
-FORMULA_WIDTHS = """() => [...document.querySelectorAll('div.arithmatex > mjx-container[display="true"]')].map(box => {
-    const column = box.parentElement, style = getComputedStyle(column);
-    const math = box.querySelector('mjx-math').getBoundingClientRect();
-    const left = column.getBoundingClientRect().left + parseFloat(style.paddingLeft);
-    const width = column.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    return {
-        tex: box.querySelector('mjx-assistive-mml').textContent.trim().replace(/\\s+/g, ' '),
-        width: math.width, column: width,
-        outside: Math.max(left - math.left, math.right - (left + width), 0),
-        scrolls: box.scrollWidth > box.clientWidth || column.scrollWidth > column.clientWidth,
-    };
-})"""
-
-
-@pytest.fixture(scope="session")
-def wide_context(chromium):
-    context = new_context(chromium, viewport=WIDE)
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def wide_tab(wide_context):
-    yield from recording_tab(wide_context)
-
-
-@pytest.mark.parametrize(("lang", "path"), PAGES, ids=[f"{lang}:/{path}" for lang, path in PAGES])
-def test_formulas_fit_the_column_at_1280_px(wide_tab, site_url, lang, path):
-    """No display formula is cut off at the column's edge (or needs a scroll bar) on a 1280 px wide
-    screen: a long one is broken over lines (aligned, gathered), the same in both languages."""
-    page, recorder = wide_tab
-    url = site_url + lang_prefix(lang) + path
-    open_page(page, url)
-    problems = check_mathjax(page)  # waits for MathJax's fonts: widths are right only then
-    if page.locator(".arithmatex").count() and not problems:
-        for formula in page.evaluate(FORMULA_WIDTHS):
-            if formula["outside"] > 0.5 or formula["scrolls"]:
-                problems.append(
-                    f"formula {formula['width']:.0f} px wide in a {formula['column']:.0f} px column"
-                    f" at {WIDE['width']} px: {formula['tex']}"
-                )
     fail_if(problems + recorder.problems(), url)
 
 
