@@ -38,7 +38,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from conftest import ROOT, copy_project
+from conftest import ROOT
 
 HOOKS = ROOT / "hooks"
 sys.path.insert(0, str(HOOKS))
@@ -336,18 +336,6 @@ def test_a_cached_tarball_that_does_not_match_is_fetched_again(npm, monkeypatch)
 
 
 # --- builds in a copy of the project ------------------------------------------------------------
-
-
-@pytest.fixture
-def warm_copy(tmp_path, built_site) -> Path:
-    """A copy of the project with the session build's caches (figures, notebooks, Mermaid),
-    so that a build there only does what the test changes."""
-    (tmp_path / "project").mkdir()
-    project = copy_project(tmp_path / "project")
-    for name in ("figures", "mkdocs-jupyter", "npm"):
-        if (ROOT / ".cache" / name).is_dir():
-            shutil.copytree(ROOT / ".cache" / name, project / ".cache" / name, dirs_exist_ok=True)
-    return project
 
 
 def build(project: Path) -> subprocess.CompletedProcess:

@@ -50,6 +50,9 @@ from packaging.requirements import Requirement
 from support import ROOT, discover_pages, lang_prefix
 from test_pages import expected_output  # the #> lines of a block: what its prints must write
 
+# Its tests share a module fixture that is costly to set up: they run in one process (pytest-xdist)
+pytestmark = pytest.mark.xdist_group("test_copied_code")
+
 DOCS = ROOT / "docs"
 PAGES = discover_pages()  # (language, page path) of every page, Markdown or notebook
 REQUIREMENTS = ("numpy", "matplotlib")  # what a reader is assumed to have installed

@@ -29,7 +29,8 @@ from support import CHROMIUM, CHROMIUM_ARGS, ROOT, require_chromium
 sys.path.insert(0, str(ROOT / "hooks"))
 from registry import FUNCTIONS  # noqa: E402
 
-pytestmark = pytest.mark.browser  # needs Chromium: the fast tests are pytest -m "not browser"
+# needs Chromium (the fast tests are pytest -m "not browser"); one process for the module fixture
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("test_explorer_math")]
 
 SCRIPT = ROOT / "docs" / "assets" / "javascripts" / "explorer" / "functions.js"
 RTOL, ATOL = 1e-12, 1e-300

@@ -12,14 +12,11 @@ sees them, test_browser.py's check_mathjax):
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
-from conftest import ROOT, copy_project
 
 FORMULA = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.DOTALL)
 
@@ -67,17 +64,6 @@ def test_fonts_in_the_style_sheets_are_served(built_site):
 
 
 # --- a formula MathJax cannot typeset fails the build ------------------------------------------
-
-
-@pytest.fixture
-def warm_copy(tmp_path, built_site) -> Path:
-    """A copy of the project with the session build's figure and formula caches (a failing
-    build stops at the formulas; drawing every figure first would only make it slower)."""
-    project = copy_project(tmp_path)
-    for cache in ("figures", "mathjax"):
-        if (ROOT / ".cache" / cache).is_dir():
-            shutil.copytree(ROOT / ".cache" / cache, project / ".cache" / cache)
-    return project
 
 
 @pytest.mark.parametrize(

@@ -34,6 +34,9 @@ from snippets.vanishing_gradient import INIT_STD
 from test_against_pytorch import stored
 from tests.reference.make_pytorch_reference import INIT_GAINS
 
+# Its tests share a module fixture that is costly to set up: they run in one process (pytest-xdist)
+pytestmark = pytest.mark.xdist_group("test_initialisation")
+
 SEEDS = range(5)
 
 

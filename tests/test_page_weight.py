@@ -15,7 +15,8 @@ import pytest
 from benchmarks import page_weight
 from conftest import LANGUAGES, require_chromium
 
-pytestmark = pytest.mark.browser  # needs Chromium: the fast tests are pytest -m "not browser"
+# needs Chromium (the fast tests are pytest -m "not browser"); one process for the module fixture
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("test_page_weight")]
 
 MEASURE_TIMEOUT_S = 120
 

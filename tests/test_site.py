@@ -189,24 +189,24 @@ def build(project: Path) -> subprocess.CompletedProcess:
     return build_at(project, project / "site")
 
 
-def test_missing_snippet_fails_the_build_naming_it(project_copy):
-    page = project_copy / "docs" / "en" / "functions" / "relu.md"
+def test_missing_snippet_fails_the_build_naming_it(warm_copy):
+    page = warm_copy / "docs" / "en" / "functions" / "relu.md"
     page.write_text(page.read_text(encoding="utf-8").replace("snippets/relu.py", "snippets/no_such_file.py"), encoding="utf-8")
-    result = build(project_copy)
+    result = build(warm_copy)
     assert result.returncode != 0 and "no_such_file.py" in result.stdout + result.stderr
 
 
-def test_missing_snippet_section_fails_the_build_naming_it(project_copy):
-    page = project_copy / "docs" / "ja" / "functions" / "relu.md"
+def test_missing_snippet_section_fails_the_build_naming_it(warm_copy):
+    page = warm_copy / "docs" / "ja" / "functions" / "relu.md"
     page.write_text(page.read_text(encoding="utf-8").replace("relu.py:example", "relu.py:no_such_section"), encoding="utf-8")
-    result = build(project_copy)
+    result = build(warm_copy)
     assert result.returncode != 0 and "no_such_section" in result.stdout + result.stderr
 
 
-def test_figure_code_that_raises_fails_the_build_naming_the_figure(project_copy):
-    example = project_copy / "snippets" / "examples" / "relu.py"
+def test_figure_code_that_raises_fails_the_build_naming_the_figure(warm_copy):
+    example = warm_copy / "snippets" / "examples" / "relu.py"
     example.write_text(example.read_text(encoding="utf-8").replace("plt.show()", "1 / 0\nplt.show()"), encoding="utf-8")
-    result = build(project_copy)
+    result = build(warm_copy)
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "figures/relu.svg" in output and "ZeroDivisionError" in output
 

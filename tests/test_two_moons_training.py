@@ -8,6 +8,9 @@ import pytest
 from snippets.two_moons_training import init_params, loss_and_grads, train, two_moons
 from snippets.vanishing_gradient import ACTIVATIONS
 
+# Its tests share a module fixture that is costly to set up: they run in one process (pytest-xdist)
+pytestmark = pytest.mark.xdist_group("test_two_moons_training")
+
 LN2 = np.log(2.0)
 SEEDS = range(5)
 

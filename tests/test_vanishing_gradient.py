@@ -19,6 +19,9 @@ from snippets.sigmoid import sigmoid_grad
 from snippets.tanh import tanh_grad
 from snippets.vanishing_gradient import ACTIVATIONS, INIT_STD, gradient_norms
 
+# Its tests share a module fixture that is costly to set up: they run in one process (pytest-xdist)
+pytestmark = pytest.mark.xdist_group("test_vanishing_gradient")
+
 SEEDS = range(5)
 
 
