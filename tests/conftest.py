@@ -5,12 +5,14 @@ itself) are in support.py, which benchmarks import too; test files may import th
 
 from __future__ import annotations
 
-import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from filelock import FileLock
@@ -32,29 +34,42 @@ __all__ = [
     "BUILD_INPUTS", "CHROMIUM", "LANGUAGES", "ROOT", "SITE_PATH", "copy_project", "lang_prefix", "require_chromium"
 ]
 
+T = TypeVar("T")
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> tuple[Path, str]:
-    """Build the site once per test run with --strict; returns (site_dir, build log).
 
-    The tests run in several processes (pytest-xdist, ``-n`` in pyproject.toml): the first
-    that needs the site builds it into the run's shared temporary folder, under a file lock,
-    and the others wait for it and use it."""
+def once_per_run(tmp_path_factory, name: str, compute: Callable[[], T]) -> T:
+    """``compute()``, computed once per test run and shared by the test processes.
+
+    The tests run in one process per core (pytest-xdist, ``-n auto`` in pyproject.toml), and a
+    session fixture runs once in each. For the costly ones, the first process computes the
+    result under a file lock and pickles it into the run's shared temporary folder; the others
+    wait and read it. An exception is not stored: each process meets it."""
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent  # each worker's folder is inside the run's
-    site_dir, done = shared / "site", shared / "site.json"
-    with FileLock(shared / "site.lock"):
-        if not done.exists():
-            result = subprocess.run(
-                [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-                cwd=ROOT,
-                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                capture_output=True,
-                text=True,
-            )
-            done.write_text(json.dumps([result.returncode, result.stdout + result.stderr]), encoding="utf-8")
-    returncode, log = json.loads(done.read_text(encoding="utf-8"))
+    stored = shared / f"{name}.pickle"
+    with FileLock(shared / f"{name}.lock"):
+        if not stored.exists():
+            stored.write_bytes(pickle.dumps(compute()))
+    return pickle.loads(stored.read_bytes())
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> tuple[Path, str]:
+    """Build the site once per test run with --strict; returns (site_dir, build log)."""
+
+    def build():
+        site_dir = tmp_path_factory.mktemp("site")
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+            cwd=ROOT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            capture_output=True,
+            text=True,
+        )
+        return result.returncode, site_dir, result.stdout + result.stderr
+
+    returncode, site_dir, log = once_per_run(tmp_path_factory, "built_site", build)
     assert returncode == 0, f"mkdocs build --strict failed:\n{log}"
     return site_dir, log
 

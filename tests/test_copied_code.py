@@ -47,11 +47,9 @@ from pathlib import Path
 import pytest
 from packaging.requirements import Requirement
 
+from conftest import once_per_run
 from support import ROOT, discover_pages, lang_prefix
 from test_pages import expected_output  # the #> lines of a block: what its prints must write
-
-# Its tests share a module fixture that is costly to set up: they run in one process (pytest-xdist)
-pytestmark = pytest.mark.xdist_group("test_copied_code")
 
 DOCS = ROOT / "docs"
 PAGES = discover_pages()  # (language, page path) of every page, Markdown or notebook
@@ -230,30 +228,35 @@ def run(code: str, python: Path) -> subprocess.CompletedProcess:
         )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def runs(request, built_site, tmp_path_factory) -> dict[tuple[str, str], Copied]:
     """Every selected page's copied code, run two at a time; code copied identically from
-    several pages (most pages' code is the same in both languages) runs once."""
+    several pages (most pages' code is the same in both languages) runs once, and in one
+    test process (once_per_run)."""
     site_dir, _ = built_site
     selected = [
         (item.callspec.params["lang"], item.callspec.params["path"])
         for item in request.session.items
         if getattr(item, "function", None) is test_copied_code_runs_outside_the_repository
     ]
-    copied = {page: copy_page(site_dir, *page) for page in selected}
-    pythons = {}
-    for installed in {c.installed for c in copied.values()}:
-        folder = tmp_path_factory.mktemp("reader-python").resolve()
-        assert not folder.is_relative_to(ROOT), f"{folder} is inside the repository"
-        pythons[installed] = reader_python(folder, installed)
-    distinct = list({(c.code, c.installed) for c in copied.values() if c.blocks})
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        results = dict(zip(distinct, pool.map(lambda key: run(key[0], pythons[key[1]]), distinct), strict=True))
-    for c in copied.values():
-        if c.blocks:
-            result = results[(c.code, c.installed)]
-            c.returncode, c.stdout, c.stderr = result.returncode, result.stdout, result.stderr
-    return copied
+
+    def run_all() -> dict[tuple[str, str], Copied]:
+        copied = {page: copy_page(site_dir, *page) for page in selected}
+        pythons = {}
+        for installed in {c.installed for c in copied.values()}:
+            folder = tmp_path_factory.mktemp("reader-python").resolve()
+            assert not folder.is_relative_to(ROOT), f"{folder} is inside the repository"
+            pythons[installed] = reader_python(folder, installed)
+        distinct = list({(c.code, c.installed) for c in copied.values() if c.blocks})
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            results = dict(zip(distinct, pool.map(lambda key: run(key[0], pythons[key[1]]), distinct), strict=True))
+        for c in copied.values():
+            if c.blocks:
+                result = results[(c.code, c.installed)]
+                c.returncode, c.stdout, c.stderr = result.returncode, result.stdout, result.stderr
+        return copied
+
+    return once_per_run(tmp_path_factory, "copied_code", run_all)
 
 
 def params():

@@ -29,8 +29,7 @@ from support import CHROMIUM, CHROMIUM_ARGS, ROOT, require_chromium
 sys.path.insert(0, str(ROOT / "hooks"))
 from registry import FUNCTIONS  # noqa: E402
 
-# needs Chromium (the fast tests are pytest -m "not browser"); one process for the module fixture
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("test_explorer_math")]
+pytestmark = pytest.mark.browser  # needs Chromium: the fast tests are pytest -m "not browser"
 
 SCRIPT = ROOT / "docs" / "assets" / "javascripts" / "explorer" / "functions.js"
 RTOL, ATOL = 1e-12, 1e-300
@@ -126,7 +125,7 @@ class JavaScript:
         return value
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def page():
     require_chromium()
     js = JavaScript()

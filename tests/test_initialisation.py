@@ -34,9 +34,6 @@ from snippets.vanishing_gradient import INIT_STD
 from test_against_pytorch import stored
 from tests.reference.make_pytorch_reference import INIT_GAINS
 
-# Its tests share a module fixture that is costly to set up: they run in one process (pytest-xdist)
-pytestmark = pytest.mark.xdist_group("test_initialisation")
-
 SEEDS = range(5)
 
 
@@ -54,7 +51,7 @@ def stds(pair: str, seed: int = 0) -> np.ndarray:
     return activation_stds(f, init, seed=seed)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def page():
     """The run the page prints and plots (seed 0): the example's own variables, plt.show() a no-op."""
     import matplotlib
@@ -297,7 +294,7 @@ def test_selu_stays_at_1_with_lecun_and_falls_with_3_4(seed):
 # --- transformers ---------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def transformer():
     """The variables of the transformer example, run as the page runs it (seed 0)."""
     return runpy.run_module("snippets.examples.initialisation_transformer")

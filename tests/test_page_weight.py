@@ -15,13 +15,12 @@ import pytest
 from benchmarks import page_weight
 from conftest import LANGUAGES, require_chromium
 
-# needs Chromium (the fast tests are pytest -m "not browser"); one process for the module fixture
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("test_page_weight")]
+pytestmark = pytest.mark.browser  # needs Chromium: the fast tests are pytest -m "not browser"
 
 MEASURE_TIMEOUT_S = 120
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def views(built_site) -> dict:
     """Measured once for both languages, with a server that counts bytes (site_url's cannot).
 

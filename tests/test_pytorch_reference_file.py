@@ -17,9 +17,6 @@ torch = pytest.importorskip("torch")
 
 from tests.reference.make_pytorch_reference import COMMAND, LIST_PATH, compute, load, torch_classes  # noqa: E402
 
-# Its tests share a module fixture that is costly to set up: they run in one process (pytest-xdist)
-pytestmark = pytest.mark.xdist_group("test_pytorch_reference_file")
-
 STORED, META = load()
 SAME_TORCH = torch.__version__ == META["torch"]
 HOW = (
@@ -29,7 +26,7 @@ HOW = (
 )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def regenerated():
     return compute()
 

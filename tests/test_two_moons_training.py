@@ -5,24 +5,23 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from conftest import once_per_run
 from snippets.two_moons_training import init_params, loss_and_grads, train, two_moons
 from snippets.vanishing_gradient import ACTIVATIONS
-
-# Its tests share a module fixture that is costly to set up: they run in one process (pytest-xdist)
-pytestmark = pytest.mark.xdist_group("test_two_moons_training")
 
 LN2 = np.log(2.0)
 SEEDS = range(5)
 
 
-@pytest.fixture(scope="module")
-def runs():
-    """train() for every activation and seed, as the page runs it (seed 0) and as it reports (1-4)."""
-    return {
+@pytest.fixture(scope="session")
+def runs(tmp_path_factory):
+    """train() for every activation and seed, as the page runs it (seed 0) and as it reports (1-4);
+    in one test process (once_per_run)."""
+    return once_per_run(tmp_path_factory, "two_moons_runs", lambda: {
         (name, seed): train(f, f_grad, init, seed=seed)
         for name, (f, f_grad, init) in ACTIVATIONS.items()
         for seed in SEEDS
-    }
+    })
 
 
 def test_two_moons():

@@ -13,14 +13,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from conftest import once_per_run
 from snippets.gelu import gelu, gelu_grad
 from snippets.relu import relu_grad
 from snippets.sigmoid import sigmoid_grad
 from snippets.tanh import tanh_grad
 from snippets.vanishing_gradient import ACTIVATIONS, INIT_STD, gradient_norms
-
-# Its tests share a module fixture that is costly to set up: they run in one process (pytest-xdist)
-pytestmark = pytest.mark.xdist_group("test_vanishing_gradient")
 
 SEEDS = range(5)
 
@@ -30,10 +28,10 @@ def norms(name: str, **kwargs) -> np.ndarray:
     return gradient_norms(f, f_grad, init=init, **kwargs)
 
 
-@pytest.fixture(scope="module")
-def page():
-    """The run the page prints and plots."""
-    return {name: norms(name) for name in ACTIVATIONS}
+@pytest.fixture(scope="session")
+def page(tmp_path_factory):
+    """The run the page prints and plots, in one test process (once_per_run)."""
+    return once_per_run(tmp_path_factory, "vanishing_gradient_page", lambda: {name: norms(name) for name in ACTIVATIONS})
 
 
 # --- the experiment itself ----------------------------------------------------------------------
