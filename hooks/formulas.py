@@ -231,7 +231,34 @@ def on_post_page(output, page, config):
     css = entry["css"].replace(FONTS_URL, get_relative_url(FONTS, page.url))
     style = f'<style id="MJX-CHTML-styles">\n{css}\n</style>\n'
     head = output.index("</head>")
-    return output[:head] + style + output[head:]
+    return output[:head] + font_preloads(entry["html"], css) + style + output[head:]
+
+
+# Until a MathJax font arrives, its characters are laid out with another font's line metrics:
+# on a phone the formulas then change height when it comes, and the text below them moves
+# (Lighthouse: CLS 0.031 on the home page, 0.041 on sigmoid). So each page asks for the fonts its
+# formulas use (MathJax's CSS names them all) as soon as its head is read.
+FONT_FACE = re.compile(r'@font-face[^{]*\{\s*font-family:\s*([\w-]+);\s*src:\s*url\("([^"]+)"\)')
+FONT_CLASS = re.compile(r"\.(TEX-[A-Z0-9]+)\s*\{\s*font-family:\s*MJXZERO,\s*([\w-]+);")
+CHARACTER = re.compile(r'<mjx-c class="([^"]*)"')
+
+
+def font_preloads(formulas_html: list[str], css: str) -> str:
+    """<link rel="preload"> for each font the typeset formulas use: MathJax's zero-width font,
+    the font of each TEX-* class on a character, and the main font (MJXTEX) for characters
+    without one."""
+    faces, by_class = dict(FONT_FACE.findall(css)), dict(FONT_CLASS.findall(css))
+    families = {"MJXZERO"}
+    for classes in CHARACTER.findall("".join(formulas_html)):
+        fonts = [by_class[name] for name in classes.split() if name in by_class]
+        families.update(fonts or ["MJXTEX"])
+    missing = families - faces.keys()
+    if missing:
+        raise PluginError(f"MathJax's CSS has no @font-face for {sorted(missing)}")
+    return "".join(
+        f'<link rel="preload" href="{faces[family]}" as="font" type="font/woff" crossorigin>\n'
+        for family in sorted(families)
+    )
 
 
 def on_post_template(output, template_name, config):
