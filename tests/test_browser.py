@@ -557,7 +557,11 @@ def test_language_switch_navigates(tab, site_url, lang):
     url = site_url + lang_prefix(lang) + "functions/relu/"
     open_page(page, url)
     other = next(other for other in LANGUAGES if other != lang)
-    fail_if(follow_language_link(page, other) + recorder.problems(), url)
+    problems = follow_language_link(page, other)
+    expected = site_url + lang_prefix(other) + "functions/relu/"
+    if page.url != expected:
+        problems.append(f"the language switch landed on {page.url}, expected {expected}")
+    fail_if(problems + recorder.problems(), url)
 
 
 # --- Search --------------------------------------------------------------------
