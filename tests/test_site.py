@@ -246,6 +246,22 @@ def test_sitemap_lists_every_page_with_both_languages(built_site):
         assert alternates["en"] == alternates["ja"].replace(SITE_PATH, SITE_PATH + "en/", 1), alternates
 
 
+NAV = re.compile(r"<nav\b.*?</nav>|<title>.*?</title>", re.DOTALL)
+
+
+def test_no_tex_in_navigation_or_titles(built_site):
+    """A heading's text is shown as plain text in the table of contents (and a page title in the
+    tab): a formula there reaches the reader as raw TeX, so headings are written without one."""
+    site_dir, _ = built_site
+    raw = [
+        f"{page.relative_to(site_dir)}: {match.group(0)[:80]!r}"
+        for page in sorted(site_dir.rglob("*.html"))
+        for block in NAV.findall(page.read_text(encoding="utf-8"))
+        for match in re.finditer(r"\\[(\[].{0,60}", block)
+    ]
+    assert not raw, "TeX in navigation or titles:\n" + "\n".join(raw)
+
+
 def test_404_page_in_each_language(built_site):
     """/404.html (what GitHub Pages serves for any missing path) is Japanese and sends /en/ paths
     to /en/404.html, which is English; both link home in their language and are not indexed."""
