@@ -37,23 +37,10 @@ from tests.reference.make_pytorch_reference import INIT_GAINS
 SEEDS = range(5)
 
 
-def stds(pair: str, seed: int = 0) -> np.ndarray:
-    """A pair of the page's example (snippets/examples/initialisation.py), as activation_stds runs it."""
-    pairs = {
-        "relu + he": (relu, he_normal),
-        "relu + xavier": (relu, xavier_normal),
-        "tanh + xavier, gain 5/3": (tanh, functools.partial(xavier_normal, gain=calculate_gain("tanh"))),
-        "tanh + xavier": (tanh, xavier_normal),
-        "selu + lecun": (selu, lecun_normal),
-        "selu + he, gain 3/4": (selu, functools.partial(he_normal, gain=calculate_gain("selu"))),
-    }
-    f, init = pairs[pair]
-    return activation_stds(f, init, seed=seed)
-
-
-@pytest.fixture(scope="session")
-def page():
-    """The run the page prints and plots (seed 0): the example's own variables, plt.show() a no-op."""
+@functools.cache
+def example() -> dict:
+    """The page's example (snippets/examples/initialisation.py) run as the page runs it (seed 0):
+    its own variables, its pairs among them; plt.show() a no-op."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -61,13 +48,25 @@ def page():
 
     show, plt.show = plt.show, lambda *args, **kwargs: None
     try:
-        return runpy.run_module("snippets.examples.initialisation")["stds"]
+        return runpy.run_module("snippets.examples.initialisation")
     finally:
         plt.show = show
         plt.close("all")
 
 
-def test_the_pairs_here_are_the_examples(page):
+def stds(pair: str, seed: int = 0) -> np.ndarray:
+    """A pair of the page's example, as activation_stds runs it, with another seed."""
+    f, init = example()["PAIRS"][pair]
+    return activation_stds(f, init, seed=seed)
+
+
+@pytest.fixture(scope="session")
+def page():
+    """The run the page prints and plots (seed 0)."""
+    return example()["stds"]
+
+
+def test_the_pages_run_is_seed_0(page):
     for label, s in page.items():
         np.testing.assert_array_equal(stds(label), s)
 
