@@ -121,6 +121,11 @@ class PrefixHandler(http.server.SimpleHTTPRequestHandler):
             return str(Path(self.directory) / "__outside_site_path__")
         return super().translate_path("/" + path[len(self.prefix) :])
 
+    def list_directory(self, path):
+        # GitHub Pages lists no folders: a folder without index.html is a missing page
+        self.send_error(404)
+        return None
+
     def send_error(self, code, message=None, explain=None):
         # GitHub Pages answers a missing path with the site's /404.html, status 404
         page = Path(self.directory) / "404.html"
