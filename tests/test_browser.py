@@ -18,7 +18,9 @@ These tests load each page of both languages from the locally served site
 8. every Mermaid diagram is drawn (with Mermaid served by the site itself),
    labelled in the page's language;
 9. no display formula is wider than the column on a 1280 px screen;
-10. axe-core finds no serious or critical accessibility violation in the light
+10. code blocks, which arrive as plain text (hooks/code_tokens.py), get their highlighting
+    when the page is printed (it comes as they near the screen: test_code_highlighting_...);
+11. axe-core finds no serious or critical accessibility violation in the light
     scheme; the reader then switches to the dark (slate) one, and the page is checked
     again for what a scheme changes: colours (contrast), formulas and diagrams.
 
@@ -487,6 +489,27 @@ def check_image_alt_language(page, lang: str) -> list[str]:
     return problems
 
 
+# hooks/code_tokens.py: each code block's highlighted HTML waits in a <template> until the block
+# nears the screen (code-tokens.js); printing puts them all in. Per block: its text, its height,
+# whether its template is still there and how many token elements it holds.
+CODE_BLOCKS = """() => [...document.querySelectorAll('div.highlight > pre > code')].map(code => ({
+    text: code.textContent, height: code.getBoundingClientRect().height,
+    waiting: !!code.parentElement.querySelector(':scope > template.code-tokens'),
+    tokens: code.querySelectorAll('span[class]').length,
+}))"""
+
+
+def show_code_tokens(page) -> list[str]:
+    """Put every code block's highlighting in, as printing does, so that the checks after this
+    (axe's colour rules above all) see the tokens a reader sees; their text must not change."""
+    before = page.evaluate(CODE_BLOCKS)
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    after = page.evaluate(CODE_BLOCKS)
+    problems = [f"code block {i + 1} still without its highlighting after beforeprint" for i, b in enumerate(after) if b["waiting"]]
+    problems += [f"code block {i + 1}: its text changed when highlighted" for i, (a, b) in enumerate(zip(before, after, strict=True)) if a["text"] != b["text"]]
+    return problems
+
+
 def fail_if(problems: list[str], url: str) -> None:
     assert not problems, f"{url}:\n  " + "\n  ".join(problems)
 
@@ -524,9 +547,11 @@ def test_page(reader_tab, site_url, lang, path):
     problems += check_language_links(page, site_url, path)
     problems += check_language_targets(page)
     problems += check_image_alt_language(page, lang)
+    problems += show_code_tokens(page)
     problems += check_accessibility(page)
 
     dark = switch_to_dark(page, served_html)
+    dark += show_code_tokens(page)  # a page with diagrams was opened again
     dark += check_mathjax(page)  # typeset output is part of what axe checks
     dark += check_diagrams(page, served_html, lang)
     dark += check_accessibility(page, COLOUR_RULES)
@@ -666,6 +691,33 @@ def test_mermaid_loads_only_when_a_reader_nears_a_diagram(tab, site_url):
     assert not fetched(), "mermaid.tiny.js loaded before any diagram was near the viewport"
     problems = check_diagrams(page, page.content(), "ja")  # scrolls to the diagrams
     assert len(fetched()) == 1, f"mermaid.tiny.js requested {len(fetched())} times"
+    fail_if(problems + recorder.problems(), url)
+
+
+@pytest.mark.parametrize(("lang", "path"), [("ja", "vanishing-gradient/"), ("en", "functions/relu/")])
+def test_code_highlighting_arrives_near_the_screen_without_moving_text(tab, site_url, lang, path):
+    """Code blocks far down the page wait as plain text (hooks/code_tokens.py: the page starts
+    fast on a phone); scrolled to (the collapsed ones opened, as a reader opens them), each gets
+    its highlighting, with the same text and height."""
+    page, recorder = tab
+    url = site_url + lang_prefix(lang) + path
+    open_page(page, url)
+    # Opened and measured in one go: the observer's callbacks come at the next frame at the earliest
+    before = page.evaluate(f"() => {{ document.querySelectorAll('details').forEach(d => d.open = true); return ({CODE_BLOCKS})(); }}")
+    assert before and any(block["waiting"] for block in before), f"{url}: every code block was highlighted at load"
+    assert not any(block["tokens"] for block in before if block["waiting"]), f"{url}: tokens both in code and template"
+    for block in page.locator("div.highlight > pre > code").all():
+        block.scroll_into_view_if_needed()
+        page.evaluate("() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))")
+    after = page.evaluate(CODE_BLOCKS)
+    problems = []
+    for i, (old, new) in enumerate(zip(before, after, strict=True), start=1):
+        if new["waiting"] or not new["tokens"]:
+            problems.append(f"code block {i}: no highlighting after it was scrolled to")
+        if new["text"] != old["text"]:
+            problems.append(f"code block {i}: text changed when highlighted")
+        if abs(new["height"] - old["height"]) > 0.5:
+            problems.append(f"code block {i}: height {old['height']:.1f} -> {new['height']:.1f} px when highlighted")
     fail_if(problems + recorder.problems(), url)
 
 
