@@ -65,8 +65,9 @@ FIRST, SECOND = "functions/sigmoid/", "functions/relu/"
 # the worker too. Second view 123.6 kB (ja), 120.1 kB (en): budget 130 kB.
 # Formulas then became SVG (issue 14: MathJax's fonts held up the largest paint on a phone): each
 # glyph is a path in the page, so a page is ~25 kB larger decoded (+2 kB gzip), and the fonts are
-# gone (first view 293 -> 243 kB gzip, decoded 1041 -> 1063 kB). Second view 149.1 kB (ja),
-# 145.6 kB (en) decoded, 27.0 / 24.9 kB gzip: budget 160 kB.
+# gone (first view 293 -> 243 kB gzip, decoded 1041 -> 1063 kB). Code blocks then carried their
+# text twice (plain, and highlighted in a <template>: hooks/code_tokens.py): first view 1066.6 kB
+# (ja), second view 151.6 kB (ja), 148.1 kB (en) decoded, 27.7 / 25.6 kB gzip: budget 160 kB.
 FIRST_BUDGET, SECOND_BUDGET = 1_100_000, 160_000
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")
 QUIET_S = 0.25  # no request for this long after the fonts are done: the page is complete
