@@ -1,5 +1,6 @@
 // Typeset the TeX formulas of pages with MathJax 3: SVG output with its assistive MathML, and
-// the style sheet of that output. Run by hooks/formulas.py once per build, for the pages not yet cached:
+// the style sheet of that output. Run by hooks/formulas.py once per build, for the pages not
+// yet cached:
 //
 //   node hooks/formulas.js < request.json > result.json
 //
@@ -36,9 +37,9 @@ require(path.join(request.es5, "node-main.js"))
       formatError: fail,
     },
     // Each glyph a <path> where it is used: no shared <defs> and <use> elements, whose copies the
-    // browser must style and lay out one by one; gzip takes the repeated paths out of the bytes
+    // browser must style and lay out one by one; gzip takes the repeated paths out of the bytes.
     // Sizes are in ex of the text around a formula, so its x-height matches the reader's font
-    // (what matchFontHeight did for CHTML in the browser): no scale to set
+    // (what matchFontHeight did for CHTML in the browser): no scale to set.
     svg: { fontCache: "none" },
     // Characters MathJax has no glyph for (the Japanese words in a few formulas) are <text> in the
     // page's serif font at 88.4% (MathJax's x-height over a usual font's); the build cannot
