@@ -27,7 +27,6 @@ BLOCK = re.compile(
     r'(<div class="language-[\w-]+ highlight"><pre><span></span><code>)(.*?)(</code>)(</pre>)', re.DOTALL
 )
 TAG = re.compile(r"<[^>]+>")
-SCRIPT = "assets/javascripts/code-tokens.js"  # in docs/, listed in extra_javascript
 
 
 def plain(block: re.Match) -> str:
