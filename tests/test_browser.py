@@ -362,8 +362,13 @@ def check_diagrams(page, served_html: str, lang: str) -> list[str]:
     expected = served_html.count('<pre class="mermaid"')
     if not expected:
         return []
-    # Mermaid loads when a reader scrolls near a diagram (mermaid-loader.js): go there
-    page.locator(".md-content pre.mermaid, .md-content div.mermaid").last.scroll_into_view_if_needed()
+    # Mermaid loads when a reader scrolls near a diagram (mermaid-loader.js): go there. In one
+    # step in the page: a reopened page may already be at the diagram (the browser restores the
+    # scroll position), and Mermaid then replaces the <pre> while a Playwright locator holds it.
+    page.evaluate(
+        "[...document.querySelectorAll('.md-content pre.mermaid, .md-content div.mermaid')].pop()"
+        "?.scrollIntoView({block: 'center'})"
+    )
     try:
         page.wait_for_function(DIAGRAMS_DRAWN, arg=expected)
     except PlaywrightTimeoutError:
