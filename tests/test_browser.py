@@ -494,12 +494,12 @@ def check_image_alt_language(page, lang: str) -> list[str]:
     return problems
 
 
-# hooks/code_tokens.py: each code block's highlighted HTML waits in a <template> until the block
+# hooks/code_tokens.py: each code block's (or notebook cell's) highlighted HTML waits in a <template> until the block
 # nears the screen (code-tokens.js); printing puts them all in. Per block: its text, its height,
 # whether its template is still there and how many token elements it holds.
-CODE_BLOCKS = """() => [...document.querySelectorAll('div.highlight > pre > code')].map(code => ({
+CODE_BLOCKS = """() => [...document.querySelectorAll('div.highlight > pre > code, div.highlight-ipynb > pre')].map(code => ({
     text: code.textContent, height: code.getBoundingClientRect().height,
-    waiting: !!code.parentElement.querySelector(':scope > template.code-tokens'),
+    waiting: !!(code.tagName === 'PRE' ? code : code.parentElement).querySelector(':scope > template.code-tokens'),
     tokens: code.querySelectorAll('span[class]').length,
 }))"""
 
@@ -699,7 +699,7 @@ def test_mermaid_loads_only_when_a_reader_nears_a_diagram(tab, site_url):
     fail_if(problems + recorder.problems(), url)
 
 
-@pytest.mark.parametrize(("lang", "path"), [("ja", "vanishing-gradient/"), ("en", "functions/relu/")])
+@pytest.mark.parametrize(("lang", "path"), [("ja", "vanishing-gradient/"), ("en", "functions/relu/"), ("ja", "notebooks/try-activations/")])
 def test_code_highlighting_arrives_near_the_screen_without_moving_text(tab, site_url, lang, path):
     """Code blocks far down the page wait as plain text (hooks/code_tokens.py: the page starts
     fast on a phone); scrolled to (the collapsed ones opened, as a reader opens them), each gets
@@ -711,7 +711,7 @@ def test_code_highlighting_arrives_near_the_screen_without_moving_text(tab, site
     before = page.evaluate(f"() => {{ document.querySelectorAll('details').forEach(d => d.open = true); return ({CODE_BLOCKS})(); }}")
     assert before and any(block["waiting"] for block in before), f"{url}: every code block was highlighted at load"
     assert not any(block["tokens"] for block in before if block["waiting"]), f"{url}: tokens both in code and template"
-    for block in page.locator("div.highlight > pre > code").all():
+    for block in page.locator("div.highlight > pre > code, div.highlight-ipynb > pre").all():
         block.scroll_into_view_if_needed()
         page.evaluate("() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))")
     after = page.evaluate(CODE_BLOCKS)

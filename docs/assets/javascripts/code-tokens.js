@@ -5,10 +5,13 @@
 (() => {
   const templates = () => document.querySelectorAll("template.code-tokens");
   const show = (template) => {
-    const code = template && template.previousElementSibling; // gone: shown before printing
+    if (!template || !template.isConnected) return; // gone: shown before printing
+    const code = template.previousElementSibling;
     if (code && code.tagName === "CODE") {
-      code.replaceChildren(template.content);
+      code.replaceChildren(template.content); // Material's block: <code> text, then the template
       template.remove();
+    } else {
+      template.parentElement.replaceChildren(template.content); // a notebook cell: <pre> text, template
     }
   };
   const observer = new IntersectionObserver(
