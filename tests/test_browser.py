@@ -726,6 +726,109 @@ def test_code_highlighting_arrives_near_the_screen_without_moving_text(tab, site
     fail_if(problems + recorder.problems(), url)
 
 
+# hooks/notebook_css.py keeps the part of mkdocs-jupyter's stylesheet that can apply to a notebook
+# page. Read by Chromium's own CSS parser, the whole stylesheet and the cut one are walked side by
+# side: the cut one must hold the same rules in the same order with the same declarations, and
+# only selectors may be missing from it. Each missing selector, freed of pseudo-elements and of
+# the states an element can enter (:hover, :focus, :checked, ...), must match nothing in the
+# page: then no element, in any state, is styled differently.
+NOTEBOOK_CUT = r"""() => {
+    const split = list => {
+        const parts = [];
+        let depth = 0, start = 0;
+        for (let i = 0; i < list.length; i++) {
+            if ('(['.includes(list[i])) depth++;
+            else if (')]'.includes(list[i])) depth--;
+            else if (list[i] === ',' && depth === 0) { parts.push(list.slice(start, i).trim()); start = i + 1; }
+        }
+        return [...parts, list.slice(start).trim()];
+    };
+    const STATES = /::?[\w-]+(\([^()]*\))?/g;  // pseudo-classes and pseudo-elements, outside parentheses
+    const KEEP = /^:(not|is|where|has|nth-[\w-]+|first-child|last-child|only-child|first-of-type|last-of-type|only-of-type|root|empty|scope|lang|dir)\b/;
+    const stateless = selector => {
+        let out = '', depth = 0;
+        for (let i = 0; i < selector.length; i++) {
+            const c = selector[i];
+            if (c === ':' && depth === 0) {
+                STATES.lastIndex = i;
+                const m = STATES.exec(selector);
+                if (m && m.index === i && !KEEP.test(m[0])) { i += m[0].length - 1; continue; }
+            }
+            if ('(['.includes(c)) depth++;
+            if (')]'.includes(c)) depth--;
+            out += c;
+        }
+        out = out.trim();
+        return !out || /[>+~]$/.test(out) ? `${out} *` : out;
+    };
+    const problems = [], dropped = [];
+    const walk = (whole, cut, where) => {
+        let j = 0;
+        for (const rule of whole) {
+            const next = cut[j];
+            if (rule instanceof CSSStyleRule) {
+                const all = split(rule.selectorText);
+                if (next instanceof CSSStyleRule && next.style.cssText === rule.style.cssText && split(next.selectorText).every(s => all.includes(s))) {
+                    const kept = split(next.selectorText);
+                    dropped.push(...all.filter(s => !kept.includes(s)));
+                    j++;
+                } else dropped.push(...all);
+            } else if (rule.cssRules) {  // @media, @supports, @layer, @container
+                if (next && next.constructor === rule.constructor && next.cssText.split('{')[0] === rule.cssText.split('{')[0]) {
+                    walk(rule.cssRules, next.cssRules, where + rule.cssText.split('{')[0]);
+                    j++;
+                } else walk(rule.cssRules, [], where);
+            } else if (next && next.cssText === rule.cssText) j++;
+            else problems.push(`${where}: rule left out: ${rule.cssText.slice(0, 80)}`);
+        }
+        if (j < cut.length) problems.push(`${where}: a rule in the cut stylesheet is not in the whole one's order: ${cut[j].cssText.slice(0, 80)}`);
+    };
+    const sheets = [...document.querySelectorAll('style')].map(style => style.sheet);
+    return {sheets, problems, dropped, walk, stateless};
+}"""
+CUT_CHECK = r"""([whole]) => {
+    const {sheets, problems, dropped, walk, stateless} = (NOTEBOOK_CUT)();
+    whole.forEach((text, i) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(text);
+        walk(sheet.cssRules, sheets[i].cssRules, `<style> ${i + 1}`);
+    });
+    for (const selector of dropped) {
+        const test = stateless(selector);
+        let found;
+        try { found = document.querySelector(test); } catch (error) { problems.push(`cannot check ${selector}: ${test}`); continue; }
+        if (found) problems.push(`${selector} was cut, but ${found.tagName.toLowerCase()}.${[...found.classList].join('.')} matches it`);
+    }
+    return {problems: problems.slice(0, 20), dropped: dropped.length};
+}""".replace("NOTEBOOK_CUT", NOTEBOOK_CUT)
+
+
+NOTEBOOKS = [(lang, path) for lang, path in PAGES if path.startswith("notebooks/")]
+
+
+@pytest.mark.parametrize(("lang", "path"), NOTEBOOKS, ids=[f"{lang}:/{path}" for lang, path in NOTEBOOKS])
+def test_notebook_stylesheet_is_cut_only_of_rules_nothing_on_the_page_can_match(tab, site_url, lang, path):
+    """hooks/notebook_css.py: against mkdocs-jupyter's whole stylesheet, rendered again here from
+    the notebook, the page's cut one leaves out selectors only, none of which matches anything on
+    the page (its code highlighting put in) in any state."""
+    from mkdocs_jupyter.nbconvert2 import nb2html
+
+    from notebook_css import STYLE
+
+    page, recorder = tab
+    url = site_url + lang_prefix(lang) + path
+    served_html = open_page(page, url)
+    source = ROOT / "docs" / lang / (path.rstrip("/") + ".ipynb")
+    whole = [m.group(2) for m in STYLE.finditer(nb2html(str(source)))]
+    cut = [m.group(2) for m in STYLE.finditer(served_html)]
+    assert len(whole) == len(cut) == page.locator("style").count(), f"{url}: not mkdocs-jupyter's <style> elements only"
+    assert sum(map(len, cut)) < sum(map(len, whole)) / 4, f"{url}: the stylesheet was not cut"
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    result = page.evaluate(CUT_CHECK, [whole])
+    assert result["dropped"] > 1000, f"{url}: only {result['dropped']} selectors cut"
+    fail_if(result["problems"] + recorder.problems(), url)
+
+
 # --- Missing pages ---------------------------------------------------------------
 
 # (language the reader expects, a missing path, the 404 page's heading in that language)
