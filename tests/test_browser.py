@@ -494,9 +494,9 @@ def check_image_alt_language(page, lang: str) -> list[str]:
     return problems
 
 
-# hooks/code_tokens.py: each code block's (or notebook cell's) highlighted HTML waits in a <template> until the block
-# nears the screen (code-tokens.js); printing puts them all in. Per block: its text, its height,
-# whether its template is still there and how many token elements it holds.
+# hooks/code_tokens.py: each code block's (or notebook cell's) highlighted HTML waits in a
+# <template> until the block nears the screen (code-tokens.js); printing puts them all in. Per
+# block: its text, its height, whether its template is still there and how many tokens it holds.
 CODE_BLOCKS = """() => [...document.querySelectorAll('div.highlight > pre > code, div.highlight-ipynb > pre')].map(code => ({
     text: code.textContent, height: code.getBoundingClientRect().height,
     waiting: !!(code.tagName === 'PRE' ? code : code.parentElement).querySelector(':scope > template.code-tokens'),
@@ -732,7 +732,7 @@ def test_code_highlighting_arrives_near_the_screen_without_moving_text(tab, site
 # only selectors may be missing from it. Each missing selector, freed of pseudo-elements and of
 # the states an element can enter (:hover, :focus, :checked, ...), must match nothing in the
 # page: then no element, in any state, is styled differently.
-NOTEBOOK_CUT = r"""() => {
+NOTEBOOK_CUT = r"""whole => {
     const split = list => {
         const parts = [];
         let depth = 0, start = 0;
@@ -784,10 +784,6 @@ NOTEBOOK_CUT = r"""() => {
         if (j < cut.length) problems.push(`${where}: a rule in the cut stylesheet is not in the whole one's order: ${cut[j].cssText.slice(0, 80)}`);
     };
     const sheets = [...document.querySelectorAll('style')].map(style => style.sheet);
-    return {sheets, problems, dropped, walk, stateless};
-}"""
-CUT_CHECK = r"""([whole]) => {
-    const {sheets, problems, dropped, walk, stateless} = (NOTEBOOK_CUT)();
     whole.forEach((text, i) => {
         const sheet = new CSSStyleSheet();
         sheet.replaceSync(text);
@@ -800,7 +796,7 @@ CUT_CHECK = r"""([whole]) => {
         if (found) problems.push(`${selector} was cut, but ${found.tagName.toLowerCase()}.${[...found.classList].join('.')} matches it`);
     }
     return {problems: problems.slice(0, 20), dropped: dropped.length};
-}""".replace("NOTEBOOK_CUT", NOTEBOOK_CUT)
+}"""
 
 
 NOTEBOOKS = [(lang, path) for lang, path in PAGES if path.startswith("notebooks/")]
@@ -824,7 +820,7 @@ def test_notebook_stylesheet_is_cut_only_of_rules_nothing_on_the_page_can_match(
     assert len(whole) == len(cut) == page.locator("style").count(), f"{url}: not mkdocs-jupyter's <style> elements only"
     assert sum(map(len, cut)) < sum(map(len, whole)) / 4, f"{url}: the stylesheet was not cut"
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    result = page.evaluate(CUT_CHECK, [whole])
+    result = page.evaluate(NOTEBOOK_CUT, whole)
     assert result["dropped"] > 1000, f"{url}: only {result['dropped']} selectors cut"
     fail_if(result["problems"] + recorder.problems(), url)
 
