@@ -100,7 +100,9 @@ def on_page_content(html_text, page, config, files):
     if lang not in TEXT:
         raise PluginError(f"hooks/explorer.py: add the explorer's labels in {lang!r} to TEXT")
     data = html.escape(json.dumps(settings(name, lang), ensure_ascii=False), quote=True)
-    box = f'<div class="explorer" data-explorer="{data}"></div>'
+    # data-vector: softmax's explorer (logits and bars) is shorter; contrast.css reserves less room
+    vector = " data-vector" if FUNCTIONS[name].vector else ""
+    box = f'<div class="explorer"{vector} data-explorer="{data}"></div>'
     # After the paragraph that holds the build-time figure of this function
     figure = re.search(rf'<img[^>]*src="[^"]*figures/{name}\.svg"[^>]*>', html_text)
     if figure is None:

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 import signal
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -914,6 +915,55 @@ def test_nothing_moves_while_the_page_loads(phone_context, site_url, lang, path)
         shifts = page.evaluate(LAYOUT_SHIFTS, TIMEOUT_MS)
         total = sum(shift["value"] for shift in shifts)
         assert total <= CLS_LIMIT, f"{url}: layout shifts add up to {total:.3f} (limit {CLS_LIMIT}): {shifts}"
+    finally:
+        page.close()
+
+
+# A reader sent to a section below the explorer: the explorer, above the viewport, is built as the
+# page starts (it loads within a screen of it). Its empty box keeps about an explorer's height
+# (contrast.css), so the section stays where the link put it: exactly where the browser anchors
+# the scroll position (Chromium, Firefox), within the reservation's error where it does not
+# (Safari: overflow-anchor: none here). Without the reservation the section moved 410-530 px.
+SENT_BELOW = [("ja", "functions/relu/"), ("en", "functions/softmax/")]
+SECTION_BELOW = """() => {
+    const box = document.querySelector('div.explorer').getBoundingClientRect();
+    const heading = [...document.querySelectorAll('article h2[id]')].find(h => h.getBoundingClientRect().top > box.bottom);
+    return heading.id;
+}"""
+NO_ANCHORING = """document.addEventListener('DOMContentLoaded', () => {
+    const style = document.createElement('style');
+    style.textContent = 'html, body { overflow-anchor: none }';
+    document.head.append(style);
+});"""
+EXPLORER_BUILT = "document.querySelector('div.explorer:not(:empty) svg, div.explorer:not(:empty) .explorer__bars')"
+MOVED_AT_MOST_PX = {"anchored": 1, "not anchored": 60}
+
+
+@pytest.mark.parametrize("scrolling", list(MOVED_AT_MOST_PX))
+@pytest.mark.parametrize(("lang", "path"), SENT_BELOW, ids=[f"{lang}:/{path}" for lang, path in SENT_BELOW])
+def test_a_section_below_the_explorer_stays_where_a_link_put_it(phone_context, site_url, lang, path, scrolling):
+    url = site_url + lang_prefix(lang) + path
+    page = phone_context.new_page()
+    try:
+        open_page(page, url)
+        section = page.evaluate(SECTION_BELOW)
+    finally:
+        page.close()
+    page = phone_context.new_page()
+    try:
+        if scrolling == "not anchored":
+            page.add_init_script(NO_ANCHORING)
+        # On a phone's network the explorer's scripts come after the page has scrolled to the section
+        page.route("**/explorer/functions.js", lambda route: (time.sleep(0.5), route.continue_()))
+        page.goto(f"{url}#{section}", wait_until="load")
+        page.wait_for_function(EXPLORER_BUILT)
+        page.evaluate("() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))")
+        # A link puts its section's heading at the top, below the header (its scroll-margin-top)
+        moved = page.locator(f"[id='{section}']").evaluate(
+            "h => h.getBoundingClientRect().top - parseFloat(getComputedStyle(h).scrollMarginTop)"
+        )
+        limit = MOVED_AT_MOST_PX[scrolling]
+        assert abs(moved) <= limit, f"{url}#{section}: the section moved {moved:+.0f} px as the explorer was built above it (limit {limit})"
     finally:
         page.close()
 
