@@ -700,6 +700,90 @@ def test_mermaid_loads_only_when_a_reader_nears_a_diagram(tab, site_url):
     fail_if(problems + recorder.problems(), url)
 
 
+# hooks/theme_startup.py did at build what Material's script did to every page when it started.
+# From DOMContentLoaded (Material's script starts then, after this listener): every table taken
+# out of the page, and so moved, is counted.
+COUNT_TABLE_MOVES = """document.addEventListener('DOMContentLoaded', () => {
+    window.tableMoves = 0;
+    new MutationObserver((records) => records.forEach((record) => record.removedNodes.forEach((node) => {
+        // a table with rows: Material's empty stand-in table is not counted
+        if (node.nodeName === 'TABLE' ? node.rows.length : node.querySelector && node.querySelector('table tr')) window.tableMoves++;
+    }))).observe(document.body, {childList: true, subtree: true});
+});"""
+
+# Per article table: how it sits, and whether its computed style (the table's, its first row's
+# and first cells') is the same as that of the classless table Material's stylesheet was written for
+TABLES_AS_MATERIAL_LEAVES_THEM = """() => [...document.querySelectorAll('article table')].map((table) => {
+    const parts = () => [table, table.rows[0], table.querySelector('th'), table.querySelector('td')];
+    const styles = () => parts().map((el) => { if (!el) return ''; const s = getComputedStyle(el); return [...s].map((p) => p + ':' + s.getPropertyValue(p)).join(';'); });
+    const wrapped = table.parentElement.matches('div.md-typeset__table')
+        && table.parentElement.parentElement.matches('div.md-typeset__scrollwrap')
+        && !table.parentElement.parentElement.parentElement.closest('.md-typeset__scrollwrap');
+    const className = table.getAttribute('class'), as_built = styles();
+    table.removeAttribute('class');
+    const classless = styles();
+    table.setAttribute('class', className);
+    const differs = as_built.findIndex((style, i) => style !== classless[i]);
+    return {text: table.rows[0].textContent.trim().slice(0, 40), className, wrapped, differs};
+})"""
+
+
+@pytest.mark.parametrize(("lang", "path"), [("ja", "comparison/"), ("en", "")])
+def test_tables_come_wrapped_so_materials_script_moves_none(tab, site_url, lang, path):
+    """Material's script used to move every table into a scrolling wrapper when the page started,
+    styling and laying out the table and its formulas a second time; the build writes that
+    wrapper now. The script must then move no table, and each must look as before."""
+    page, recorder = tab
+    url = site_url + lang_prefix(lang) + path
+    page.add_init_script(COUNT_TABLE_MOVES)
+    open_page(page, url)
+    tables = page.evaluate(TABLES_AS_MATERIAL_LEAVES_THEM)
+    problems = [] if tables else ["no table on the page; expected the page's tables"]
+    moves = page.evaluate("window.tableMoves")
+    problems += [f"Material's script moved {moves} tables when the page started"] if moves else []
+    for table in tables:
+        if table["className"] != "md-prewrapped" or not table["wrapped"]:
+            problems.append(f"table {table['text']!r}: class {table['className']!r}, in Material's wrapper (once): {table['wrapped']}")
+        if table["differs"] >= 0:
+            part = ["the table", "its first row", "its first header cell", "its first cell"][table["differs"]]
+            problems.append(f"table {table['text']!r}: {part} styled otherwise than in a table without class")
+    fail_if(problems + recorder.problems(), url)
+
+
+# Every style rule of the page whose selector names Material's attribute for a switch in progress
+SWITCHING_RULES = """() => { const found = [];
+    const walk = (rules) => { for (const rule of rules) {
+        if (rule.selectorText && rule.selectorText.includes('data-md-color-switching')) found.push(rule.selectorText);
+        if (rule.cssRules) walk(rule.cssRules);
+    } };
+    for (const sheet of document.styleSheets) walk(sheet.cssRules);
+    return found; }"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_scheme_switches_without_transitions_and_the_start_restyles_nothing(reader_tab, site_url, lang):
+    """Material turns transitions off while the scheme switches, so the page changes colour at
+    once. Its rule hung on an attribute its script also sets and removes on every page's start,
+    restyling every element twice; now only a reader's switch sets what the rule needs."""
+    page, recorder = reader_tab
+    url = site_url + lang_prefix(lang) + "functions/sigmoid/"
+    open_page(page, url)
+    problems = [f"a rule still hangs on the start-up attribute: {rule}" for rule in page.evaluate(SWITCHING_RULES)]
+    page.evaluate("window.transitions = []; document.addEventListener('transitionrun', (e) => transitions.push("
+                  "e.target.nodeName + '.' + e.target.className + ' ' + e.propertyName), true)")
+    # The toggle is pressed without moving the mouse there: the hover effect on the toggle a
+    # pointer then rests on is a transition of its own
+    page.evaluate(f"document.querySelector({DARK_SWITCH!r}).click()")
+    page.wait_for_timeout(500)  # Material's transitions take 125-250 ms
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    problems += [] if scheme == "slate" else [f"color scheme {scheme!r} after the toggle, expected 'slate'"]
+    transitions = page.evaluate("window.transitions")
+    problems += [f"{len(transitions)} transitions ran during the switch, e.g. {transitions[:3]}"] if transitions else []
+    if page.evaluate("document.documentElement.classList.contains('md-reader-switching')"):
+        problems.append("transitions are still off after the switch")
+    fail_if(problems + recorder.problems(), url)
+
+
 @pytest.mark.parametrize(("lang", "path"), [("ja", "vanishing-gradient/"), ("en", "functions/relu/"), ("ja", "notebooks/try-activations/")])
 def test_code_highlighting_arrives_near_the_screen_without_moving_text(tab, site_url, lang, path):
     """Code blocks far down the page wait as plain text (hooks/code_tokens.py: the page starts

@@ -1,0 +1,67 @@
+"""hooks/theme_startup.py: tables wrapped at build, Material's stylesheets edited to match.
+
+What a reader gets from it is checked in the browser (tests/test_browser.py): Material's script
+moves no table and the tables look as before; switching the scheme runs no transition.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from support import ROOT
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from theme_startup import EDITS, TABLE, edit_stylesheet, on_post_page  # noqa: E402
+
+
+def test_a_table_gets_the_wrapper_materials_script_would_give_it():
+    html = "<p>a</p><table>\n<thead><tr><th>x</th></tr></thead>\n</table><table>\n<tr><td>1</td></tr></table>"
+    assert on_post_page(html, None, None) == (
+        '<p>a</p><div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="md-prewrapped">'
+        "\n<thead><tr><th>x</th></tr></thead>\n</table></div></div>"
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="md-prewrapped">'
+        "\n<tr><td>1</td></tr></table></div></div>"
+    )
+
+
+def test_a_table_with_a_class_is_left_as_it_is():
+    # Material's script leaves it alone too (it takes table:not([class])), e.g. a notebook's dataframe
+    html = '<table class="dataframe"><tr><td>1</td></tr></table>'
+    assert on_post_page(html, None, None) == html
+
+
+def test_a_stylesheet_edit_is_done_once_and_fails_loudly_when_its_selector_is_gone():
+    css = ".md-typeset table:not([class]){display:inline-block}.md-typeset table:not([class]) th{color:red}"
+    old, new = EDITS[0][1:]
+    once = edit_stylesheet(css, old, new, "main.css")
+    assert once == (
+        ".md-typeset table:is(:not([class]),.md-prewrapped){display:inline-block}"
+        ".md-typeset table:is(:not([class]),.md-prewrapped) th{color:red}"
+    )
+    assert edit_stylesheet(once, old, new, "main.css") == once  # the second language's build
+    with pytest.raises(PluginError, match=r"main\.css has no 'table:not\(\[class\]\)'"):
+        edit_stylesheet(".md-typeset table{display:table}", old, new, "main.css")
+
+
+def test_every_table_of_the_built_site_comes_wrapped(built_site):
+    site_dir, _ = built_site
+    pages = sorted(site_dir.rglob("*.html"))
+    bare = [str(p.relative_to(site_dir)) for p in pages if TABLE.search(p.read_text(encoding="utf-8"))]
+    assert not bare, f"pages with a table Material's script would move: {bare}"
+    wrapped = sum(p.read_text(encoding="utf-8").count('<table class="md-prewrapped">') for p in pages)
+    assert wrapped >= 100, f"only {wrapped} wrapped tables in the site; the comparison pages alone have more"
+
+
+def test_materials_stylesheets_in_the_built_site_are_edited(built_site):
+    site_dir, _ = built_site
+    for pattern, old, new in EDITS:
+        (path,) = (site_dir / "assets" / "stylesheets").glob(pattern)
+        css = path.read_text(encoding="utf-8")
+        assert old not in css and new in css, f"{path.name}: {old!r} not replaced by {new!r}"
+    (main,) = (site_dir / "assets" / "stylesheets").glob("main.*.min.css")
+    # Every rule Material wrote for a table without class now also takes a wrapped one
+    assert len(re.findall(r"table:is\(:not\(\[class\]\),\.md-prewrapped\)", main.read_text(encoding="utf-8"))) >= 10
