@@ -69,7 +69,7 @@ def text(cell: str) -> str:
 
 def first_table(page: str) -> list[list[str]]:
     """The rows (header first) of a page's first table, as cell texts."""
-    body = page.split("<table>", 1)[1].split("</table>", 1)[0]
+    body = re.split(r"<table[^>]*>", page, maxsplit=1)[1].split("</table>", 1)[0]  # built: class="md-prewrapped"
     return [[text(c) for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)] for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)]
 
 
