@@ -1,8 +1,8 @@
-"""Two things Material's script did to every page when it started, each restyling all of it.
+"""What Material's script did to every page when it started, each step restyling all of it.
 
-On a phone (Lighthouse's mobile profile) they were most of what was left of the total blocking
-time once formulas were typeset at build (issue 14): comparison 1,244 -> 154 ms, home 613 ->
-161 ms, sigmoid 474 -> 279 ms (alternated runs, median of 3).
+On a phone (Lighthouse's mobile profile) these were most of what was left of the total blocking
+time once formulas were typeset at build (issue 14). The first two took the comparison page
+from 1,244 to 154 ms, home from 613 to 161 ms (alternated runs, median of 3).
 
 1. **Tables.** Material's script moves every ``table:not([class])`` of the article into
    ``div.md-typeset__scrollwrap > div.md-typeset__table`` when the page starts, so each table,
@@ -10,16 +10,24 @@ time once formulas were typeset at build (issue 14): comparison 1,244 -> 154 ms,
    when the site is built and marks the table ``md-prewrapped``, which the script leaves alone;
    in Material's stylesheet each ``table:not([class])`` becomes
    ``table:is(:not([class]),.md-prewrapped)`` (the same specificity), so the table looks as it did.
-2. **The palette.** When it starts, Material sets ``data-md-color-switching`` on ``<body>`` and
-   removes it a moment later; its stylesheet turns transitions off under that attribute
-   (``[data-md-color-switching] *``), so each of the two changes restyles every element. The
-   rule now hangs on the class ``md-reader-switching`` on ``<html>``, which
-   ``assets/javascripts/palette-switch.js`` sets only while a reader switches the scheme: the
-   switch still happens without transitions, the start no longer restyles the page.
+2. **Transitions.** Material's stylesheet turns transitions off while the scheme switches,
+   under an attribute (``[data-md-color-switching] *``) its script also set and removed on
+   every start. The rule now hangs on the class ``md-reader-switching`` on ``<html>``, set only
+   while a reader switches.
+3. **The palette.** On start Material's palette component also added a
+   ``<meta name="color-scheme">`` to the head and then set it; Chromium restyles the whole page
+   for each (its trace names the reason "PlatformColorChange"). The toggle's form loses
+   ``data-md-component="palette"``, so Material leaves it alone, and
+   ``assets/javascripts/palette.js`` does what the component did (the scheme from the reader's
+   earlier choice or the system's preference, the visible toggle, the choice kept for the next
+   page, the browser toolbar's colour, Enter to switch), writing that meta only when the scheme
+   needs it (dark). It covers this site's palette, two schemes each tied to a
+   ``prefers-color-scheme`` query, not Material's automatic third option, and runs on every
+   page load (``navigation.instant``, which swaps pages without one, is off).
 
 Material's stylesheets are edited in the built site (``on_post_build``), after each language's
-build, and each edit must find what it replaces: a Material release that renames either stops
-the build here, naming the file, rather than leaving tables unstyled.
+build, and each edit must find what it replaces: a Material release that renames any of them
+stops the build here, naming the file, rather than leaving tables unstyled.
 """
 
 from __future__ import annotations
@@ -32,7 +40,12 @@ from mkdocs.plugins import event_priority
 
 TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)  # Markdown's tables carry no attribute
 WRAPPED_CLASS = "md-prewrapped"
-SWITCHING_CLASS = "md-reader-switching"  # set by assets/javascripts/palette-switch.js
+SWITCHING_CLASS = "md-reader-switching"  # set by assets/javascripts/palette.js
+# The toggle's form as Material writes it, and as assets/javascripts/palette.js finds it
+PALETTE_FORM = (
+    '<form class="md-header__option" data-md-component="palette">',
+    '<form class="md-header__option" data-palette>',
+)
 
 # (stylesheet, Material's selector, what it becomes)
 EDITS = [
@@ -59,14 +72,29 @@ def edit_stylesheet(css: str, old: str, new: str, name: str) -> str:
     raise PluginError(f"hooks/theme_startup.py: {name} has no {old!r} to edit; has Material changed it?")
 
 
+def own_palette(html: str, name: str) -> str:
+    """The page with its scheme toggle taken from Material's script (for palette.js)."""
+    material, ours = PALETTE_FORM
+    if html.count(material) != 1:
+        found = html.count(material)
+        raise PluginError(f"hooks/theme_startup.py: {name} has {found} of Material's palette forms, expected 1")
+    return html.replace(material, ours)
+
+
 def on_post_page(output, page, config):
-    return TABLE.sub(prewrap, output)
+    return own_palette(TABLE.sub(prewrap, output), page.file.src_uri)
 
 
 # After mkdocs-static-i18n (-100) has built the other languages into the same folder
 @event_priority(-200)
 def on_post_build(config):
-    stylesheets = Path(config.site_dir) / "assets" / "stylesheets"
+    site_dir = Path(config.site_dir)
+    # The 404 pages are templates, not pages (hooks/not_found.py writes the other language's)
+    for page in site_dir.glob("**/404.html"):
+        html = page.read_text(encoding="utf-8")
+        if PALETTE_FORM[1] not in html:
+            page.write_text(own_palette(html, str(page.relative_to(site_dir))), encoding="utf-8")
+    stylesheets = site_dir / "assets" / "stylesheets"
     for pattern, old, new in EDITS:
         found = sorted(stylesheets.glob(pattern))
         if len(found) != 1:

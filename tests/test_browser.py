@@ -523,7 +523,24 @@ def fail_if(problems: list[str], url: str) -> None:
 # --- Tests ---------------------------------------------------------------------
 
 
-DARK_SWITCH = "form[data-md-component=palette] label:not([hidden])"
+DARK_SWITCH = "form[data-palette] label:not([hidden])"  # the scheme toggle (assets/javascripts/palette.js)
+
+# From the page's start: whether transitions were ever turned off, and the transitions that ran
+RECORD_SWITCHING = """window.switching = false; window.transitions = [];
+new MutationObserver(() => { window.switching ||= document.documentElement.classList.contains('md-reader-switching'); })
+    .observe(document, {attributes: true, attributeFilter: ['class'], subtree: true});  // <html> is not there yet
+document.addEventListener('transitionrun', (e) => transitions.push(`${e.target.nodeName}.${e.target.className} ${e.propertyName}`), true);"""
+
+# The metas the toggle keeps: the scheme for the browser's own parts, the toolbar's colour
+SCHEME_METAS = """() => ({
+    scheme: [...document.querySelectorAll('meta[name=color-scheme]')].map((meta) => meta.content),
+    theme: [...document.querySelectorAll('meta[name=theme-color]')].map((meta) => meta.content),
+    header: getComputedStyle(document.querySelector('.md-header')).backgroundColor,
+})"""
+
+
+def hex_colour(rgb: str) -> str:
+    return "#" + "".join(f"{int(value):02x}" for value in re.findall(r"\d+", rgb)[:3])
 
 
 def switch_to_dark(page, served_html: str) -> list[str]:
@@ -572,9 +589,15 @@ def test_a_reader_whose_system_is_dark_gets_the_dark_scheme(chromium, site_url, 
     try:
         for page, recorder in recording_tab(context):
             url = site_url + lang_prefix(lang) + "functions/sigmoid/"
+            page.add_init_script(RECORD_SWITCHING)
             open_page(page, url)
+            page.wait_for_timeout(500)  # Material's transitions take 125-250 ms
+            transitions = page.evaluate("window.transitions")
+            assert not transitions, f"{url}: the page turned dark with {len(transitions)} transitions, e.g. {transitions[:3]}"
             scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
             assert scheme == "slate", f"{url}: color scheme {scheme!r}, expected 'slate'"
+            metas = page.evaluate(SCHEME_METAS)
+            assert metas["scheme"] == ["dark"], f"{url}: color-scheme meta {metas['scheme']}, expected ['dark']"
             fail_if(recorder.problems(), url)
     finally:
         context.close()
@@ -764,13 +787,22 @@ SWITCHING_RULES = """() => { const found = [];
 def test_the_scheme_switches_without_transitions_and_the_start_restyles_nothing(reader_tab, site_url, lang):
     """Material turns transitions off while the scheme switches, so the page changes colour at
     once. Its rule hung on an attribute its script also sets and removes on every page's start,
-    restyling every element twice; now only a reader's switch sets what the rule needs."""
+    restyling every element twice; now only a reader's switch sets what the rule needs. Its
+    palette also added and set a color-scheme meta on every start (two more whole restyles);
+    the toggle (palette.js) writes it only for the dark scheme, and the toolbar colour as before."""
     page, recorder = reader_tab
     url = site_url + lang_prefix(lang) + "functions/sigmoid/"
+    page.add_init_script(RECORD_SWITCHING)
     open_page(page, url)
     problems = [f"a rule still hangs on the start-up attribute: {rule}" for rule in page.evaluate(SWITCHING_RULES)]
-    page.evaluate("window.transitions = []; document.addEventListener('transitionrun', (e) => transitions.push("
-                  "e.target.nodeName + '.' + e.target.className + ' ' + e.propertyName), true)")
+    if page.evaluate("window.switching"):
+        problems.append("transitions were turned off (a restyle of every element) as the light page started")
+    metas = page.evaluate(SCHEME_METAS)
+    if metas["scheme"]:
+        problems.append(f"a light page started with a color-scheme meta: {metas['scheme']}")
+    if metas["theme"] != [hex_colour(metas["header"])]:
+        problems.append(f"theme-color {metas['theme']} in the light scheme, header {hex_colour(metas['header'])}")
+    page.evaluate("window.transitions = []")
     # The toggle is pressed without moving the mouse there: the hover effect on the toggle a
     # pointer then rests on is a transition of its own
     page.evaluate(f"document.querySelector({DARK_SWITCH!r}).click()")
@@ -781,6 +813,19 @@ def test_the_scheme_switches_without_transitions_and_the_start_restyles_nothing(
     problems += [f"{len(transitions)} transitions ran during the switch, e.g. {transitions[:3]}"] if transitions else []
     if page.evaluate("document.documentElement.classList.contains('md-reader-switching')"):
         problems.append("transitions are still off after the switch")
+    metas = page.evaluate(SCHEME_METAS)
+    if metas["scheme"] != ["dark"] or metas["theme"] != [hex_colour(metas["header"])]:
+        problems.append(f"dark scheme: color-scheme {metas['scheme']}, theme-color {metas['theme']}, header {hex_colour(metas['header'])}")
+    # The choice is kept: the next page starts dark, with its toggle back to light showing
+    page.goto(site_url + lang_prefix(lang) + "functions/relu/", wait_until="load")
+    kept = page.evaluate("[document.body.getAttribute('data-md-color-scheme'), document.querySelector(" + repr(DARK_SWITCH) + ").htmlFor]")
+    if kept != ["slate", "__palette_0"]:
+        problems.append(f"the next page: scheme and toggle {kept}, expected ['slate', '__palette_0']")
+    # From the keyboard: Enter on the focused toggle switches back, as in Material
+    page.focus("#__palette_1")
+    page.keyboard.press("Enter")
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    problems += [] if scheme == "default" else [f"the next page: scheme {scheme!r} after Enter on the toggle, expected 'default'"]
     fail_if(problems + recorder.problems(), url)
 
 

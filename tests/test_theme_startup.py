@@ -15,12 +15,12 @@ from mkdocs.exceptions import PluginError
 from support import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from theme_startup import EDITS, TABLE, edit_stylesheet, on_post_page  # noqa: E402
+from theme_startup import EDITS, PALETTE_FORM, TABLE, edit_stylesheet, own_palette, prewrap  # noqa: E402
 
 
 def test_a_table_gets_the_wrapper_materials_script_would_give_it():
     html = "<p>a</p><table>\n<thead><tr><th>x</th></tr></thead>\n</table><table>\n<tr><td>1</td></tr></table>"
-    assert on_post_page(html, None, None) == (
+    assert TABLE.sub(prewrap, html) == (
         '<p>a</p><div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="md-prewrapped">'
         "\n<thead><tr><th>x</th></tr></thead>\n</table></div></div>"
         '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="md-prewrapped">'
@@ -31,7 +31,7 @@ def test_a_table_gets_the_wrapper_materials_script_would_give_it():
 def test_a_table_with_a_class_is_left_as_it_is():
     # Material's script leaves it alone too (it takes table:not([class])), e.g. a notebook's dataframe
     html = '<table class="dataframe"><tr><td>1</td></tr></table>'
-    assert on_post_page(html, None, None) == html
+    assert TABLE.sub(prewrap, html) == html
 
 
 def test_a_stylesheet_edit_is_done_once_and_fails_loudly_when_its_selector_is_gone():
@@ -47,6 +47,13 @@ def test_a_stylesheet_edit_is_done_once_and_fails_loudly_when_its_selector_is_go
         edit_stylesheet(".md-typeset table{display:table}", old, new, "main.css")
 
 
+def test_the_scheme_toggle_is_taken_from_materials_script_once_and_only_if_found():
+    material, ours = PALETTE_FORM
+    assert own_palette(f"<header>{material}<input></form></header>", "x.md") == f"<header>{ours}<input></form></header>"
+    with pytest.raises(PluginError, match=r"x\.md has 0 of Material's palette forms"):
+        own_palette("<header></header>", "x.md")
+
+
 def test_every_table_of_the_built_site_comes_wrapped(built_site):
     site_dir, _ = built_site
     pages = sorted(site_dir.rglob("*.html"))
@@ -54,6 +61,14 @@ def test_every_table_of_the_built_site_comes_wrapped(built_site):
     assert not bare, f"pages with a table Material's script would move: {bare}"
     wrapped = sum(p.read_text(encoding="utf-8").count('<table class="md-prewrapped">') for p in pages)
     assert wrapped >= 100, f"only {wrapped} wrapped tables in the site; the comparison pages alone have more"
+
+
+def test_every_built_page_has_its_scheme_toggle_taken_from_materials_script(built_site):
+    site_dir, _ = built_site
+    material, ours = PALETTE_FORM
+    pages = sorted(site_dir.rglob("*.html"))
+    wrong = [str(p.relative_to(site_dir)) for p in pages if (html := p.read_text(encoding="utf-8")).count(ours) != 1 or material in html]
+    assert len(pages) > 50 and not wrong, f"pages whose toggle Material's script would still mount: {wrong}"
 
 
 def test_materials_stylesheets_in_the_built_site_are_edited(built_site):

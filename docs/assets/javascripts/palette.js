@@ -1,0 +1,72 @@
+// The colour scheme toggle in the header, as Material's palette component works, minus what
+// restyled every page when it started (hooks/theme_startup.py takes the form from Material):
+// Material added a <meta name="color-scheme"> and then set it, and Chromium restyles the whole
+// page for each; here the meta is written only when the scheme needs it (dark), and transitions
+// are turned off only while a reader switches.
+(() => {
+  const form = document.querySelector("form[data-palette]");
+  if (!form) return;
+  const inputs = [...form.querySelectorAll("input")];
+  const root = document.documentElement;
+
+  // The page's colours: the attributes Material's stylesheet reads, the visible toggle, the
+  // choice kept for the next page (read there by Material's inline script before the body shows).
+  // Material's rule turns transitions off under the class: the page changes colour at once.
+  function apply(index) {
+    const input = inputs[index];
+    const color = {};
+    for (const key of ["media", "scheme", "primary", "accent"]) color[key] = input.getAttribute(`data-md-color-${key}`);
+    const changed = Object.keys(color).filter((key) => document.body.getAttribute(`data-md-color-${key}`) !== color[key]);
+    // Only colours transition ("media" is for this script; a first visit's body lacks it)
+    const recolours = changed.some((key) => key !== "media");
+    if (recolours) root.classList.add("md-reader-switching");
+    for (const key of changed) document.body.setAttribute(`data-md-color-${key}`, color[key]);
+    inputs.forEach((other, i) => {
+      const label = other.nextElementSibling;
+      if (label instanceof HTMLElement && label.hidden !== (i !== index)) label.hidden = i !== index;
+    });
+    __md_set("__palette", { index, color });
+    // Scrollbars and form controls follow the scheme; a light page needs no meta (the default)
+    const scheme = getComputedStyle(document.body).colorScheme;
+    let meta = document.head.querySelector("meta[name=color-scheme]");
+    if (!meta && scheme !== "normal" && scheme !== "light") {
+      meta = Object.assign(document.createElement("meta"), { name: "color-scheme" });
+      document.head.append(meta);
+    }
+    if (meta && meta.content !== scheme) meta.content = scheme;
+    if (recolours) setTimeout(() => root.classList.remove("md-reader-switching"));
+  }
+
+  // The browser's toolbar takes the header's colour, once the page is drawn
+  function themeColor() {
+    const header = document.querySelector("[data-md-component=header]");
+    let meta = document.head.querySelector("meta[name=theme-color]");
+    if (!meta) {
+      meta = Object.assign(document.createElement("meta"), { name: "theme-color" });
+      document.head.append(meta);
+    }
+    const rgb = getComputedStyle(header).backgroundColor.match(/\d+/g).slice(0, 3);
+    meta.content = "#" + rgb.map((value) => (+value).toString(16).padStart(2, "0")).join("");
+  }
+
+  // The reader's earlier choice, else the scheme their system prefers
+  const saved = __md_get("__palette");
+  let current = saved ? saved.index : inputs.findIndex((input) => matchMedia(input.getAttribute("data-md-color-media")).matches);
+  current = Math.max(0, Math.min(current, inputs.length - 1));
+  apply(current);
+  window.addEventListener("load", themeColor);
+
+  // Each toggle is the label of the next scheme's radio button
+  form.addEventListener("change", (event) => {
+    current = inputs.indexOf(event.target);
+    apply(current);
+    themeColor();
+  });
+  // Enter on the focused toggle switches too, as in Material
+  form.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter") return;
+    const next = inputs[(current + 1) % inputs.length];
+    next.click();
+    next.focus();
+  });
+})();
