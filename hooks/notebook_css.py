@@ -4,7 +4,7 @@ mkdocs-jupyter puts JupyterLab's whole stylesheet in each notebook page, inline:
 CSS (its ``assets/index.css``) for menus, dialogs, the file browser, widgets and everything else
 JupyterLab draws, in a page that shows cells and their outputs. The notebook page was 800 kB of
 HTML. On a phone the browser parses all of it and matches every element against its rules on
-each of the several style recalculations Material's start-up script makes (issue 14).
+each style recalculation of the page (issue 14).
 
 In each ``<style>`` of a notebook page this hook keeps a selector unless it needs a class that
 no element of the page has (templates included: hooks/code_tokens.py) and that no inline script

@@ -8,6 +8,8 @@
   if (!form) return;
   const inputs = [...form.querySelectorAll("input")];
   const root = document.documentElement;
+  const metaNamed = (name) => document.head.querySelector(`meta[name="${name}"]`);
+  const addMeta = (name) => document.head.appendChild(Object.assign(document.createElement("meta"), { name }));
 
   // The page's colours: the attributes Material's stylesheet reads, the visible toggle, the
   // choice kept for the next page (read there by Material's inline script before the body shows).
@@ -28,11 +30,7 @@
     __md_set("__palette", { index, color });
     // Scrollbars and form controls follow the scheme; a light page needs no meta (the default)
     const scheme = getComputedStyle(document.body).colorScheme;
-    let meta = document.head.querySelector("meta[name=color-scheme]");
-    if (!meta && scheme !== "normal" && scheme !== "light") {
-      meta = Object.assign(document.createElement("meta"), { name: "color-scheme" });
-      document.head.append(meta);
-    }
+    const meta = metaNamed("color-scheme") || (scheme !== "normal" && scheme !== "light" && addMeta("color-scheme"));
     if (meta && meta.content !== scheme) meta.content = scheme;
     if (recolours) setTimeout(() => root.classList.remove("md-reader-switching"));
   }
@@ -40,13 +38,9 @@
   // The browser's toolbar takes the header's colour, once the page is drawn
   function themeColor() {
     const header = document.querySelector("[data-md-component=header]");
-    let meta = document.head.querySelector("meta[name=theme-color]");
-    if (!meta) {
-      meta = Object.assign(document.createElement("meta"), { name: "theme-color" });
-      document.head.append(meta);
-    }
     const rgb = getComputedStyle(header).backgroundColor.match(/\d+/g).slice(0, 3);
-    meta.content = "#" + rgb.map((value) => (+value).toString(16).padStart(2, "0")).join("");
+    (metaNamed("theme-color") || addMeta("theme-color")).content =
+      "#" + rgb.map((value) => (+value).toString(16).padStart(2, "0")).join("");
   }
 
   // The reader's earlier choice, else the scheme their system prefers
