@@ -28,17 +28,25 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "tests") not in sys.path:
-    sys.path.insert(0, str(ROOT / "tests"))  # tests/support.py: the server and Chromium settings tests use
+    sys.path.insert(0, str(ROOT / "tests"))  # the server, Chromium settings and search box tests use
 
+from material_search import (  # noqa: E402
+    COUNT_SEARCH_MESSAGES,
+    TOP_PAGES,
+    language_of,
+    open_search,
+    result_pages,
+    search,
+)
 from support import CHROMIUM, CHROMIUM_ARGS, LANGUAGES, lang_prefix, serve  # noqa: E402
+
+TIMEOUT_MS = 10_000
 
 TARGET = 0.95
 ADDED = ("about", "forms")  # the fields hooks/i18n_search.py adds to the index
-TOP_PAGES = 3
 
 # What a reader types, and the page they expect among the first three listed
 # (its path under the language root, "" for the home page; "a | b" when either
@@ -178,51 +186,6 @@ QUERIES = {
     ],
 }
 
-# --- Material's search, typed as a reader types (as tests/test_browser.py does) ----------
-
-TIMEOUT_MS = 10_000
-
-# The box is empty again: the worker answered the empty query and the list is cleared
-CLEARED = """placeholder => document.querySelector('.md-search-result__meta').textContent === placeholder
-    && document.querySelector('.md-search-result__item') === null"""
-# Results are in for a new query: at least one item, or the "no results" text
-DONE = """([placeholder, none]) => {
-    const meta = document.querySelector('.md-search-result__meta').textContent;
-    return meta !== placeholder && (meta === none || document.querySelector('.md-search-result__item') !== null);
-}"""
-
-
-def search(page, query: str, texts: dict) -> list[str]:
-    """Type ``query`` into the open search box and return the result links (absolute)."""
-    box = page.locator("input.md-search__input")
-    # Empty the box first, so that the results read below are this query's
-    box.fill("")
-    box.press("End")
-    page.wait_for_function(CLEARED, arg=texts["search.result.placeholder"])
-    box.fill(query)
-    # Material reads the query on keyup; fill() sends no key events (nor does an
-    # IME committing Japanese text), so release a harmless key as a reader does
-    box.press("End")
-    page.wait_for_function(DONE, arg=[texts["search.result.placeholder"], texts["search.result.none"]])
-    links = ".md-search-result__item a.md-search-result__link"
-    return page.eval_on_selector_all(links, "els => els.map(el => el.href)")
-
-
-def language_of(url: str, site_url: str) -> str | None:
-    """Language of a page URL of this site: its prefix, or the default language at the root."""
-    if not url.startswith(site_url):
-        return None
-    path = url[len(site_url) :]
-    prefixed = [lang for lang in LANGUAGES if lang_prefix(lang) and path.startswith(lang_prefix(lang))]
-    return prefixed[0] if prefixed else LANGUAGES[0]
-
-
-def result_pages(results: list[str], site_url: str, lang: str) -> list[str]:
-    """Pages of the result links in order, once each, relative to the language root."""
-    root = urlsplit(site_url + lang_prefix(lang)).path
-    return list(dict.fromkeys(urlsplit(href).path.removeprefix(root) for href in results))
-
-
 # --- The benchmark ----------------------------------------------------------------------
 
 
@@ -238,6 +201,7 @@ def run(site_dir: Path, verbose: bool) -> bool:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         context = browser.new_context()
         context.set_default_timeout(TIMEOUT_MS)
+        context.add_init_script(COUNT_SEARCH_MESSAGES)
         page = context.new_page()
         for lang in LANGUAGES:
             present = [
@@ -246,12 +210,11 @@ def run(site_dir: Path, verbose: bool) -> bool:
             ]
             skipped = [(query, expected) for query, expected in QUERIES[lang] if (query, expected) not in present]
             page.goto(site_url + lang_prefix(lang), wait_until="load")
-            texts = page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations")
-            page.keyboard.press("/")  # opens the search and focuses its box, as a reader's shortcut
+            open_search(page)
             found, failures, foreign = 0, [], []
             start = time.perf_counter()
             for query, expected in present:
-                results = search(page, query, texts)
+                results = search(page, query)
                 foreign += [f"{query!r}: {href}" for href in results if language_of(href, site_url) != lang]
                 top = result_pages(results, site_url, lang)[:TOP_PAGES]
                 hit = any(p in top for p in expected_pages(expected))

@@ -40,13 +40,13 @@ import re
 import signal
 import time
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
+from material_search import COUNT_SEARCH_MESSAGES, TOP_PAGES, language_of, open_search, result_pages, search
 from support import CHROMIUM_ARGS, LANGUAGES, discover_pages, is_local, lang_prefix, require_chromium
 
 pytestmark = pytest.mark.browser  # needs Chromium: the fast tests are pytest -m "not browser"
@@ -647,58 +647,16 @@ SEARCHES = [
     pytest.param("en", "heaviside", "functions/step/", id="en:heaviside-not-stemmed"),
     pytest.param("en", "sigmod", "functions/sigmoid/", id="en:sigmoid-misspelt"),
 ]
-# The expected page must be among the first pages listed: a search for a compound
-# also lists every page with one of its words (関数 is on all of them)
-TOP_PAGES = 3
-
-# Results are in when there is at least one item, or the "no results" text is shown
-SEARCH_DONE = """none => document.querySelector('.md-search-result__item') !== null
-    || (document.querySelector('.md-search-result__meta') || {}).textContent === none"""
-
-
-def search(page, url: str, query: str) -> list[str]:
-    """Type ``query`` into Material's search box and return the result links (absolute)."""
-    config = page.evaluate("JSON.parse(document.getElementById('__config').textContent)")
-    # The shortcut key opens the search and focuses the input on every viewport width
-    page.keyboard.press("/")
-    box = page.locator("input.md-search__input")
-    box.wait_for(state="visible")
-    box.fill(query)
-    # Material reads the query on keyup (or when the index becomes ready). fill()
-    # sends no key events, like an IME committing Japanese text without one, so
-    # release a harmless key as a reader's last keystroke does.
-    box.press("End")
-    try:
-        page.wait_for_function(SEARCH_DONE, arg=config["translations"]["search.result.none"])
-    except PlaywrightTimeoutError:
-        pytest.fail(f"{url}: search {query!r} never finished (search worker or index broken?)")
-    return page.eval_on_selector_all(
-        ".md-search-result__item a.md-search-result__link", "els => els.map(el => el.href)"
-    )
-
-
-def language_of(url: str, site_url: str) -> str | None:
-    """Language of a page URL of this site: its prefix, or the default language at the root."""
-    if not url.startswith(site_url):
-        return None
-    path = url[len(site_url) :]
-    prefixed = [lang for lang in LANGUAGES if lang_prefix(lang) and path.startswith(lang_prefix(lang))]
-    return prefixed[0] if prefixed else LANGUAGES[0]
-
-
-def result_pages(results: list[str], site_url: str, lang: str) -> list[str]:
-    """Pages of the result links in order, once each, relative to the language root (``functions/relu/``)."""
-    root = urlsplit(site_url + lang_prefix(lang)).path
-    pages = [urlsplit(href).path.removeprefix(root) for href in results]  # no ?h= highlight, no #section
-    return list(dict.fromkeys(pages))
 
 
 @pytest.mark.parametrize(("lang", "query", "expected"), SEARCHES)
 def test_search(tab, site_url, lang, query, expected):
     page, recorder = tab
     url = site_url + lang_prefix(lang)
+    page.add_init_script(COUNT_SEARCH_MESSAGES)
     open_page(page, url)
-    results = search(page, url, query)
+    open_search(page)
+    results = search(page, query)
     assert results, f"{url}: search {query!r} found nothing"
     # A reader searching in one language expects that language's pages only
     wrong = [href for href in results if language_of(href, site_url) != lang]
