@@ -414,18 +414,27 @@ MARK_SAMPLES = """(code) => {
     return seen.size;
 }"""
 WHOLE_PAGE = {"exclude": []}  # an axe context without include: the document
+# The document but code blocks, and in them the samples: axe takes a node in when the nearest
+# include around it lies inside the nearest exclude (one run; each run walks the whole page first)
+COLOUR_CONTEXT = {"include": [["html"], ["[data-axe-sample]"]], "exclude": [[selector.strip()] for selector in CODE.split(",")]}
+# axe calls text of its background's colour (ratio 1:1) "incomplete", not a violation, as it may
+# be hidden on purpose; on these pages it is unreadable text, so it counts as a violation
 AXE_RUN = """async ([context, options]) => {
     const results = await axe.run(context, options);
-    return results.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, target: v.nodes[0].target}));
+    const invisible = results.incomplete.filter(rule => rule.id === 'color-contrast').flatMap(rule => rule.nodes)
+        .filter(node => node.any.some(check => check.data && check.data.messageKey === 'equalRatio'));
+    return results.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, target: v.nodes[0].target}))
+        .concat(invisible.length ? [{id: 'color-contrast', impact: 'serious', target: invisible[0].target,
+            help: `Text must not have its background's colour (1:1): ${invisible.length} elements`}] : []);
 }"""
 
 
-def run_axe(page, context, rules: dict) -> list[dict]:
-    """axe-core's violations (only; passes are not read) in ``context`` with ``rules`` (runOnly
-    or rules options); its script is injected once per page."""
+def run_axe(page, context, rules: dict, results: tuple[str, ...] = ("violations",)) -> list[dict]:
+    """axe-core's violations in ``context`` with ``rules`` (runOnly or rules options), and the
+    ``results`` types it lists in full (passes are never read); its script is injected once per page."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE.axe_script)
-    return page.evaluate(AXE_RUN, [context, {"resultTypes": ["violations"], **rules}])
+    return page.evaluate(AXE_RUN, [context, {"resultTypes": list(results), **rules}])
 
 
 def check_accessibility(page, rules: list[str] | None = None) -> list[str]:
@@ -440,10 +449,7 @@ def check_accessibility(page, rules: list[str] | None = None) -> list[str]:
     elif others:
         violations += run_axe(page, WHOLE_PAGE, {"runOnly": {"type": "rule", "values": others}})
     if colour:
-        only = {"runOnly": {"type": "rule", "values": colour}}
-        violations += run_axe(page, {"exclude": [[selector.strip()] for selector in CODE.split(",")]}, only)
-        if page.locator("[data-axe-sample]").count():
-            violations += run_axe(page, {"include": [["[data-axe-sample]"]]}, only)
+        violations += run_axe(page, COLOUR_CONTEXT, {"runOnly": {"type": "rule", "values": colour}}, ("violations", "incomplete"))
     return [
         f"axe {v['id']} ({v['impact']}): {v['help']}; first at {v['target']}"
         for v in violations
