@@ -297,10 +297,18 @@
         dot.setAttribute("cy", Number.isFinite(v) ? sy(v) : -100);
         dot.style.display = visible ? "" : "none";
       }
-      tangent.setAttribute("x1", sx(view.min));
-      tangent.setAttribute("x2", sx(view.max));
-      tangent.setAttribute("y1", sy(y + d * (view.min - point)));
-      tangent.setAttribute("y2", sy(y + d * (view.max - point)));
+      // The tangent ends where it leaves the plot: clipped or not, its box would cover the
+      // readout below, and axe could then not tell the readout's contrast
+      let [x1, x2] = [view.min, view.max];
+      if (d !== 0) {
+        const [xa, xb] = [point + (ys.min - y) / d, point + (ys.max - y) / d];
+        [x1, x2] = [Math.max(x1, Math.min(xa, xb)), Math.min(x2, Math.max(xa, xb))];
+      }
+      tangent.style.display = x1 < x2 ? "" : "none";
+      tangent.setAttribute("x1", sx(x1));
+      tangent.setAttribute("x2", sx(x2));
+      tangent.setAttribute("y1", sy(y + d * (x1 - point)));
+      tangent.setAttribute("y2", sy(y + d * (x2 - point)));
       const text = `x = ${fmt(point)}, ${settings.name}(x) = ${fmt(y)}, ${settings.name}'(x) = ${fmt(d)}`;
       readout.textContent = text;
       svg.setAttribute("aria-valuenow", String(point));
