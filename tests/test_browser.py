@@ -440,18 +440,20 @@ AXE_RUN = """async ([context, options, decided]) => {
 }"""
 
 
-def run_axe(page, context, rules: dict, results: tuple[str, ...] = ("violations",), decided: str | None = None) -> list[dict]:
-    """axe-core's violations in ``context`` with ``rules`` (runOnly or rules options), and the
-    ``results`` types it lists in full (passes are never read); its script is injected once per page."""
+def run_axe(page, context, rules: dict, decided: str | None = None) -> list[dict]:
+    """axe-core's violations in ``context`` with ``rules`` (runOnly or rules options); passes are
+    never read. With ``decided`` (the colour runs: AXE_RUN) its incomplete results are read too.
+    Its script is injected once per page."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE.axe_script)
-    return page.evaluate(AXE_RUN, [context, {"resultTypes": list(results), **rules}, decided])
+    results = ["violations", "incomplete"] if decided else ["violations"]
+    return page.evaluate(AXE_RUN, [context, {"resultTypes": results, **rules}, decided])
 
 
-def check_accessibility(page, rules: list[str] | None = None, decided: str | None = None) -> list[str]:
+def check_accessibility(page, rules: list[str] | None = None, decided: str = "article") -> list[str]:
     """No serious or critical axe-core violation (WCAG 2 A/AA rules and best practices; only
     ``rules`` when given, else all), the colour rules on sampled code tokens (CODE above); every
-    text's contrast inside ``decided`` decided (AXE_RUN)."""
+    text's contrast inside ``decided`` (the article unless told) decided (AXE_RUN)."""
     page.evaluate(MARK_SAMPLES, CODE)
     colour = [rule for rule in rules or COLOUR_RULES if rule in COLOUR_RULES]
     others = [rule for rule in rules or [] if rule not in COLOUR_RULES]
@@ -461,7 +463,7 @@ def check_accessibility(page, rules: list[str] | None = None, decided: str | Non
     elif others:
         violations += run_axe(page, WHOLE_PAGE, {"runOnly": {"type": "rule", "values": others}})
     if colour:
-        violations += run_axe(page, COLOUR_CONTEXT, {"runOnly": {"type": "rule", "values": colour}}, ("violations", "incomplete"), decided)
+        violations += run_axe(page, COLOUR_CONTEXT, {"runOnly": {"type": "rule", "values": colour}}, decided)
     return [
         f"axe {v['id']} ({v['impact']}): {v['help']}; first at {v['target']}"
         for v in violations
@@ -589,13 +591,13 @@ def test_page(reader_tab, site_url, lang, path):
     problems += check_language_targets(page)
     problems += check_image_alt_language(page, lang)
     problems += show_code_tokens(page)
-    problems += check_accessibility(page, decided="article")
+    problems += check_accessibility(page)
 
     dark = switch_to_dark(page, served_html)
     dark += show_code_tokens(page)  # a page with diagrams was opened again
     dark += check_mathjax(page)  # typeset output is part of what axe checks
     dark += check_diagrams(page, served_html, lang)
-    dark += check_accessibility(page, COLOUR_RULES, decided="article")
+    dark += check_accessibility(page, COLOUR_RULES)
     problems += [f"dark scheme: {problem}" for problem in dark]
     fail_if(problems + recorder.problems(), url)
 
