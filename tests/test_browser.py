@@ -1182,6 +1182,11 @@ def test_controls_come_from_the_registry(tab, site_url, name):
         elif param.choices is not None:
             assert page.locator(f"div.explorer select[name={pname}] option").count() == len(param.choices)
     assert page.locator("div.explorer svg path").first.get_attribute("d")
+    # The legend's entries stand apart, on one line each row (Material's list styles must not win)
+    entries = page.eval_on_selector_all("div.explorer .explorer__legend > li", "lis => lis.map(li => li.getBoundingClientRect().toJSON())")
+    for before, after in zip(entries, entries[1:]):
+        if abs(after["top"] - before["top"]) < before["height"] / 2:
+            assert abs(after["top"] - before["top"]) < 1 and after["left"] - before["right"] >= 8, (name, before, after)
     assert not recorder.problems(), recorder.problems()
 
 

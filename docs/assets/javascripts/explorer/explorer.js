@@ -30,7 +30,8 @@
 .explorer .dead{fill:#d32f2f;opacity:.16}
 .explorer .saturated{fill:#9e9e9e;opacity:.22}
 .explorer__readout{font-family:var(--md-code-font-family,monospace);font-size:.75rem;margin:.2em 0;min-height:1.5em}
-.explorer__legend{display:flex;flex-wrap:wrap;gap:.3em 1.2em;font-size:.7rem;margin:0!important;padding:0;list-style:none}
+/* as specific as Material's .md-typeset ul:not([hidden]) {display:flow-root}, and more */
+.md-typeset .explorer__legend:not([hidden]){display:flex;flex-wrap:wrap;gap:.3em 1.2em;font-size:.7rem;margin:0!important;padding:0;list-style:none}
 .explorer__legend li{display:inline-flex;gap:.3em;align-items:center;margin:0!important}
 .explorer__swatch{display:inline-block;flex:none;width:1.6em;height:.8em;margin-right:.3em}
 .explorer__bars{display:grid;grid-template-columns:auto 1fr auto;gap:.3em .6em;align-items:center;font-size:.75rem}
