@@ -37,6 +37,7 @@ Chromium comes from the system (``/usr/bin/chromium``), never from
 
 from __future__ import annotations
 
+import itertools
 import re
 import signal
 import time
@@ -1184,7 +1185,7 @@ def test_controls_come_from_the_registry(tab, site_url, name):
     assert page.locator("div.explorer svg path").first.get_attribute("d")
     # The legend's entries stand apart, on one line each row (Material's list styles must not win)
     entries = page.eval_on_selector_all("div.explorer .explorer__legend > li", "lis => lis.map(li => li.getBoundingClientRect().toJSON())")
-    for before, after in zip(entries, entries[1:]):
+    for before, after in itertools.pairwise(entries):
         if abs(after["top"] - before["top"]) < before["height"] / 2:
             assert abs(after["top"] - before["top"]) < 1 and after["left"] - before["right"] >= 8, (name, before, after)
     assert not recorder.problems(), recorder.problems()
