@@ -24,6 +24,14 @@ from 1,244 to 154 ms, home from 613 to 161 ms (alternated runs, median of 3).
    needs it (dark). It covers this site's palette, two schemes each tied to a
    ``prefers-color-scheme`` query, not Material's automatic third option, and runs on every
    page load (``navigation.instant``, which swaps pages without one, is off).
+4. **The first frame's scheme.** Material's inline script that sets a reader's saved scheme sits
+   in the header, after the toggle, and a first visit got none there: ``palette.js``, at the end
+   of the body, turned the page dark for a reader whose system is dark. A page arriving in parts
+   (a slow network, a loaded machine) was drawn light first, header or whole page, then restyled
+   dark. A script right after ``<body>`` now sets the scheme before anything is drawn: the saved
+   choice, else the first of the toggle's schemes whose media query the system matches (read from
+   the toggle's inputs on the page when it is built); Material's script and ``palette.js`` then
+   find it set.
 
 Material's stylesheets are edited in the built site (``on_post_build``), after each language's
 build, and each edit must find what it replaces: a Material release that renames any of them
@@ -32,6 +40,7 @@ stops the build here, naming the file, rather than leaving tables unstyled.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -46,6 +55,10 @@ PALETTE_FORM = (
     '<form class="md-header__option" data-md-component="palette">',
     '<form class="md-header__option" data-palette>',
 )
+
+BODY_TAG = re.compile(r"<body[^>]*>")
+PALETTE_INPUT = re.compile(r'<input class="md-option" ([^>]*)>')
+COLOR_ATTRIBUTE = re.compile(r'data-md-color-(\w+)="([^"]*)"')
 
 # (stylesheet, Material's selector, what it becomes)
 EDITS = [
@@ -81,8 +94,33 @@ def own_palette(html: str, name: str) -> str:
     return html.replace(material, ours)
 
 
+def first_frame_scheme(html: str, name: str) -> str:
+    """The page with a script right after ``<body>`` that sets the scheme before anything is drawn."""
+    bodies = BODY_TAG.findall(html)
+    if len(bodies) != 1:
+        raise PluginError(f"hooks/theme_startup.py: {name} has {len(bodies)} <body> tags, expected 1")
+    form = html.index(PALETTE_FORM[1])
+    inputs = PALETTE_INPUT.findall(html, form, html.index("</form>", form))
+    schemes = [dict(COLOR_ATTRIBUTE.findall(attributes)) for attributes in inputs]
+    if not schemes or not all("media" in scheme and "scheme" in scheme for scheme in schemes):
+        raise PluginError(f"hooks/theme_startup.py: {name}: the scheme toggle's inputs lack a media query or scheme")
+    # "<\/" in a string never ends the script
+    as_js = json.dumps(schemes, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    script = (
+        f'<script>(function(){{var saved=__md_get("__palette"),schemes={as_js},color=saved&&saved.color;'
+        "for(var i=0;!color&&i<schemes.length;i++)if(matchMedia(schemes[i].media).matches)color=schemes[i];"
+        'for(var key in color)document.body.setAttribute("data-md-color-"+key,color[key])})()</script>'
+    )
+    return html.replace(bodies[0], bodies[0] + script, 1)
+
+
+def startup(html: str, name: str) -> str:
+    """The page's toggle and first frame's scheme, as ``assets/javascripts/palette.js`` expects them."""
+    return first_frame_scheme(own_palette(html, name), name)
+
+
 def on_post_page(output, page, config):
-    return own_palette(TABLE.sub(prewrap, output), page.file.src_uri)
+    return startup(TABLE.sub(prewrap, output), page.file.src_uri)
 
 
 # After mkdocs-static-i18n (-100) has built the other languages into the same folder
@@ -93,7 +131,7 @@ def on_post_build(config):
     for page in site_dir.glob("**/404.html"):
         html = page.read_text(encoding="utf-8")
         if PALETTE_FORM[1] not in html:
-            page.write_text(own_palette(html, str(page.relative_to(site_dir))), encoding="utf-8")
+            page.write_text(startup(html, str(page.relative_to(site_dir))), encoding="utf-8")
     stylesheets = site_dir / "assets" / "stylesheets"
     for pattern, old, new in EDITS:
         found = sorted(stylesheets.glob(pattern))

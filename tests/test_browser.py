@@ -548,9 +548,18 @@ DARK_SWITCH = "form[data-palette] label:not([hidden])"  # the scheme toggle (ass
 
 # From the page's start: whether transitions were ever turned off, and the transitions that ran
 RECORD_SWITCHING = """window.switching = false; window.transitions = [];
-new MutationObserver(() => { window.switching ||= document.documentElement.classList.contains('md-reader-switching'); })
-    .observe(document, {attributes: true, attributeFilter: ['class'], subtree: true});  // <html> is not there yet
+const isSwitching = (classes) => (classes || '').split(' ').includes('md-reader-switching');
+new MutationObserver((records) => {  // palette.js sets and removes the class in one task: read old values
+    window.switching ||= records.some((record) => record.target === document.documentElement && isSwitching(record.oldValue))
+        || isSwitching(document.documentElement.className);
+}).observe(document, {attributes: true, attributeFilter: ['class'], attributeOldValue: true, subtree: true});  // <html> is not there yet
 document.addEventListener('transitionrun', (e) => transitions.push(`${e.target.nodeName}.${e.target.className} ${e.propertyName}`), true);"""
+
+# The body's colour scheme when the page is first drawn: at the first frame that has a body
+RECORD_FIRST_FRAME = """requestAnimationFrame(function frame() {
+    if (!document.body) return requestAnimationFrame(frame);
+    window.firstFrameScheme ??= document.body.getAttribute('data-md-color-scheme');
+});"""
 
 # The metas the toggle keeps: the scheme for the browser's own parts, the toolbar's colour
 SCHEME_METAS = """() => ({
@@ -558,6 +567,16 @@ SCHEME_METAS = """() => ({
     theme: [...document.querySelectorAll('meta[name=theme-color]')].map((meta) => meta.content),
     header: getComputedStyle(document.querySelector('.md-header')).backgroundColor,
 })"""
+
+
+def answer_late(page, pattern: str, ms: int) -> None:
+    """The page's requests for ``pattern`` answered ``ms`` late, as on a loaded machine."""
+
+    def late(route):
+        page.wait_for_timeout(ms)
+        route.continue_()
+
+    page.route(pattern, late)
 
 
 def hex_colour(rgb: str) -> str:
@@ -605,14 +624,20 @@ def test_page(reader_tab, site_url, lang, path):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_reader_whose_system_is_dark_gets_the_dark_scheme(chromium, site_url, lang):
-    """On a first visit Material follows the system's preference (prefers-color-scheme)."""
+    """On a first visit the page follows the system's preference (prefers-color-scheme), from its
+    first frame: no light flash, no transition, even when the toggle's script comes late (as on a
+    loaded machine, where the page is drawn before it runs; hooks/theme_startup.py, 4)."""
     context = new_context(chromium, color_scheme="dark")
     try:
         for page, recorder in recording_tab(context):
             url = site_url + lang_prefix(lang) + "functions/sigmoid/"
             page.add_init_script(RECORD_SWITCHING)
+            page.add_init_script(RECORD_FIRST_FRAME)
+            answer_late(page, "**/palette.js", 300)
             open_page(page, url)
             page.wait_for_timeout(500)  # Material's transitions take 125-250 ms
+            first = page.evaluate("window.firstFrameScheme")
+            assert first == "slate", f"{url}: first drawn in the {first!r} scheme, expected 'slate' (a light flash)"
             transitions = page.evaluate("window.transitions")
             assert not transitions, f"{url}: the page turned dark with {len(transitions)} transitions, e.g. {transitions[:3]}"
             scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")

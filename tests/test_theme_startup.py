@@ -6,6 +6,7 @@ moves no table and the tables look as before; switching the scheme runs no trans
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 
@@ -15,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from support import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from theme_startup import EDITS, PALETTE_FORM, TABLE, edit_stylesheet, own_palette, prewrap  # noqa: E402
+from theme_startup import EDITS, PALETTE_FORM, TABLE, edit_stylesheet, first_frame_scheme, own_palette, prewrap  # noqa: E402
 
 
 def test_a_table_gets_the_wrapper_materials_script_would_give_it():
@@ -54,6 +55,29 @@ def test_the_scheme_toggle_is_taken_from_materials_script_once_and_only_if_found
         own_palette("<header></header>", "x.md")
 
 
+TOGGLE = (
+    f"{PALETTE_FORM[1]}"
+    '<input class="md-option" data-md-color-media="(prefers-color-scheme: light)" data-md-color-scheme="default" '
+    'data-md-color-primary="indigo" data-md-color-accent="indigo" type="radio" id="__palette_0">'
+    '<input class="md-option" data-md-color-media="(prefers-color-scheme: dark)" data-md-color-scheme="slate" '
+    'data-md-color-primary="indigo" data-md-color-accent="indigo" type="radio" id="__palette_1"></form>'
+)
+FIRST_FRAME_SCRIPT = re.compile(r'<body[^>]*><script>\(function\(\)\{var saved=__md_get\("__palette"\),schemes=(\[.*?\]),color=')
+
+
+def test_the_first_frames_scheme_is_set_right_after_body_from_the_toggles_inputs():
+    html = first_frame_scheme(f'<head></head><body dir="ltr"><header>{TOGGLE}</header></body>', "x.md")
+    (schemes,) = FIRST_FRAME_SCRIPT.findall(html)
+    assert json.loads(schemes) == [
+        {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "indigo", "accent": "indigo"},
+        {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "indigo", "accent": "indigo"},
+    ]
+    with pytest.raises(PluginError, match=r"x\.md has 0 <body> tags"):
+        first_frame_scheme(f"<header>{TOGGLE}</header>", "x.md")
+    with pytest.raises(PluginError, match=r"x\.md: the scheme toggle's inputs lack"):
+        first_frame_scheme(f"<body>{PALETTE_FORM[1]}<input class=\"md-option\" type=\"radio\"></form></body>", "x.md")
+
+
 def test_every_table_of_the_built_site_comes_wrapped(built_site):
     site_dir, _ = built_site
     pages = {str(p.relative_to(site_dir)): p.read_text(encoding="utf-8") for p in sorted(site_dir.rglob("*.html"))}
@@ -69,6 +93,8 @@ def test_every_built_page_has_its_scheme_toggle_taken_from_materials_script(buil
     pages = sorted(site_dir.rglob("*.html"))
     wrong = [str(p.relative_to(site_dir)) for p in pages if (html := p.read_text(encoding="utf-8")).count(ours) != 1 or material in html]
     assert len(pages) > 50 and not wrong, f"pages whose toggle Material's script would still mount: {wrong}"
+    late = [str(p.relative_to(site_dir)) for p in pages if len(FIRST_FRAME_SCRIPT.findall(p.read_text(encoding="utf-8"))) != 1]
+    assert not late, f"pages without the scheme set right after <body>: {late}"
 
 
 def test_materials_stylesheets_in_the_built_site_are_edited(built_site):

@@ -14,12 +14,13 @@
   // The page's colours: the attributes Material's stylesheet reads, the visible toggle, the
   // choice kept for the next page (read there by Material's inline script before the body shows).
   // Material's rule turns transitions off under the class: the page changes colour at once.
+  // (hooks/theme_startup.py sets the scheme before the page is drawn; this finds it set.)
   function apply(index) {
     const input = inputs[index];
     const color = {};
     for (const key of ["media", "scheme", "primary", "accent"]) color[key] = input.getAttribute(`data-md-color-${key}`);
     const changed = Object.keys(color).filter((key) => document.body.getAttribute(`data-md-color-${key}`) !== color[key]);
-    // Only colours transition ("media" is for this script; a first visit's body lacks it)
+    // Only colours transition ("media" is for this script)
     const recolours = changed.some((key) => key !== "media");
     if (recolours) root.classList.add("md-reader-switching");
     for (const key of changed) document.body.setAttribute(`data-md-color-${key}`, color[key]);
@@ -28,11 +29,20 @@
       if (label instanceof HTMLElement && label.hidden !== (i !== index)) label.hidden = i !== index;
     });
     __md_set("__palette", { index, color });
-    // Scrollbars and form controls follow the scheme; a light page needs no meta (the default)
+    // Scrollbars and form controls follow the scheme; a light page needs no meta (the default).
+    // Writing it restyles the page and runs colour transitions in Chromium, colours changed or not.
     const scheme = getComputedStyle(document.body).colorScheme;
-    const meta = metaNamed("color-scheme") || (scheme !== "normal" && scheme !== "light" && addMeta("color-scheme"));
-    if (meta && meta.content !== scheme) meta.content = scheme;
-    if (recolours) setTimeout(() => root.classList.remove("md-reader-switching"));
+    const meta = metaNamed("color-scheme");
+    if (meta ? meta.content !== scheme : scheme !== "normal" && scheme !== "light") {
+      root.classList.add("md-reader-switching");
+      (meta || addMeta("color-scheme")).content = scheme;
+    }
+    // Restyle now, under the class: a timer could fire before the browser restyles, and the
+    // transitions would run then (they did, on a loaded machine)
+    if (root.classList.contains("md-reader-switching")) {
+      getComputedStyle(document.body).colorScheme;
+      root.classList.remove("md-reader-switching");
+    }
   }
 
   // The browser's toolbar takes the header's colour, once the page is drawn
