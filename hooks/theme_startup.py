@@ -28,9 +28,11 @@ from 1,244 to 154 ms, home from 613 to 161 ms (alternated runs, median of 3).
    in the header, after the toggle, and a first visit got none there: ``palette.js``, at the end
    of the body, turned the page dark for a reader whose system is dark. A page arriving in parts
    (a slow network, a loaded machine) was drawn light first, header or whole page, then restyled
-   dark. A script right after ``<body>`` now sets the scheme before anything is drawn: the saved
-   choice, else the first of the toggle's schemes whose media query the system matches (read from
-   the toggle's inputs on the page when it is built); Material's script and ``palette.js`` then
+   dark. A script at the end of ``<head>`` now picks the scheme (the saved choice, else the first
+   of the toggle's schemes whose media query the system matches, read from the toggle's inputs
+   on the page when it is built) and sets it on ``<body>`` from a mutation observer, which runs
+   as soon as the parser has made the body, before any frame: a script right after ``<body>``
+   was not enough (CI drew a frame between the two). Material's script and ``palette.js`` then
    find it set.
 
 Material's stylesheets are edited in the built site (``on_post_build``), after each language's
@@ -56,7 +58,7 @@ PALETTE_FORM = (
     '<form class="md-header__option" data-palette>',
 )
 
-BODY_TAG = re.compile(r"<body[^>]*>")
+HEAD_END = "</head>"
 PALETTE_INPUT = re.compile(r'<input class="md-option" ([^>]*)>')
 COLOR_ATTRIBUTE = re.compile(r'data-md-color-(\w+)="([^"]*)"')
 
@@ -95,10 +97,11 @@ def own_palette(html: str, name: str) -> str:
 
 
 def first_frame_scheme(html: str, name: str) -> str:
-    """The page with a script right after ``<body>`` that sets the scheme before anything is drawn."""
-    bodies = BODY_TAG.findall(html)
-    if len(bodies) != 1:
-        raise PluginError(f"hooks/theme_startup.py: {name} has {len(bodies)} <body> tags, expected 1")
+    """The page with a script at the end of ``<head>`` that sets the scheme on ``<body>`` before
+    anything is drawn: a mutation observer's callback runs at the end of the parser's task that
+    made the body, and a frame is never drawn inside a task."""
+    if html.count(HEAD_END) != 1:
+        raise PluginError(f"hooks/theme_startup.py: {name} has {html.count(HEAD_END)} {HEAD_END} tags, expected 1")
     form = html.index(PALETTE_FORM[1])
     inputs = PALETTE_INPUT.findall(html, form, html.index("</form>", form))
     schemes = [dict(COLOR_ATTRIBUTE.findall(attributes)) for attributes in inputs]
@@ -109,9 +112,11 @@ def first_frame_scheme(html: str, name: str) -> str:
     script = (
         f'<script>(function(){{var saved=__md_get("__palette"),schemes={as_js},color=saved&&saved.color;'
         "for(var i=0;!color&&i<schemes.length;i++)if(matchMedia(schemes[i].media).matches)color=schemes[i];"
-        'for(var key in color)document.body.setAttribute("data-md-color-"+key,color[key])})()</script>'
+        "if(color)new MutationObserver(function(records,observer){var body=document.body;if(!body)return;"
+        'observer.disconnect();for(var key in color)body.setAttribute("data-md-color-"+key,color[key])})'
+        ".observe(document.documentElement,{childList:true})})()</script>"
     )
-    return html.replace(bodies[0], bodies[0] + script, 1)
+    return html.replace(HEAD_END, script + HEAD_END, 1)
 
 
 def startup(html: str, name: str) -> str:

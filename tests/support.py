@@ -158,9 +158,9 @@ def site_handler(site_dir: Path, handler: type[PrefixHandler] = PrefixHandler):
 
 
 @contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
+def serve(site_dir: Path, handler: type[PrefixHandler] = PrefixHandler) -> Iterator[str]:
     """Serve a built site on localhost; yields its base URL, e.g. http://127.0.0.1:PORT/activation-handbook/."""
-    server = QuietServer(("127.0.0.1", 0), site_handler(site_dir))
+    server = QuietServer(("127.0.0.1", 0), site_handler(site_dir, handler))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -52,7 +52,16 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
 from material_search import COUNT_SEARCH_MESSAGES, TOP_PAGES, language_of, open_search, result_pages, search
-from support import CHROMIUM_ARGS, LANGUAGES, discover_pages, is_local, lang_prefix, require_chromium
+from support import (
+    CHROMIUM_ARGS,
+    LANGUAGES,
+    PrefixHandler,
+    discover_pages,
+    is_local,
+    lang_prefix,
+    require_chromium,
+    serve,
+)
 
 pytestmark = pytest.mark.browser  # needs Chromium: the fast tests are pytest -m "not browser"
 
@@ -626,29 +635,45 @@ def test_page(reader_tab, site_url, lang, path):
     fail_if(problems + recorder.problems(), url)
 
 
+class ArrivingInParts(PrefixHandler):
+    """Sends each page in two parts, the rest 400 ms after its ``<body>`` tag, as a slow network
+    or a loaded machine does; the browser draws a frame in between."""
+
+    def copyfile(self, source, outputfile):
+        data = source.read()
+        body = re.search(rb"<body[^>]*>", data) if data.lstrip()[:15].lower() == b"<!doctype html>" else None
+        if body is None:
+            return outputfile.write(data)
+        outputfile.write(data[: body.end()])
+        outputfile.flush()
+        time.sleep(0.4)
+        outputfile.write(data[body.end() :])
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_a_reader_whose_system_is_dark_gets_the_dark_scheme(chromium, site_url, lang):
+def test_a_reader_whose_system_is_dark_gets_the_dark_scheme(chromium, built_site, lang):
     """On a first visit the page follows the system's preference (prefers-color-scheme), from its
-    first frame: no light flash, no transition, even when the toggle's script comes late (as on a
-    loaded machine, where the page is drawn before it runs; hooks/theme_startup.py, 4)."""
+    first frame: no light flash, no transition, even when the page arrives in parts and the
+    toggle's script comes late (as on a loaded machine; hooks/theme_startup.py, 4)."""
     context = new_context(chromium, color_scheme="dark")
     try:
-        for page, recorder in recording_tab(context):
-            url = site_url + lang_prefix(lang) + "functions/sigmoid/"
-            page.add_init_script(RECORD_SWITCHING)
-            page.add_init_script(RECORD_FIRST_FRAME)
-            answer_late(page, "**/palette.js", 300)
-            open_page(page, url)
-            page.wait_for_timeout(500)  # Material's transitions take 125-250 ms
-            first = page.evaluate("window.firstFrameScheme")
-            assert first == "slate", f"{url}: first drawn in the {first!r} scheme, expected 'slate' (a light flash)"
-            transitions = page.evaluate("window.transitions")
-            assert not transitions, f"{url}: the page turned dark with {len(transitions)} transitions, e.g. {transitions[:3]}"
-            scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-            assert scheme == "slate", f"{url}: color scheme {scheme!r}, expected 'slate'"
-            metas = page.evaluate(SCHEME_METAS)
-            assert metas["scheme"] == ["dark"], f"{url}: color-scheme meta {metas['scheme']}, expected ['dark']"
-            fail_if(recorder.problems(), url)
+        with serve(built_site[0], ArrivingInParts) as site_url:
+            for page, recorder in recording_tab(context):
+                url = site_url + lang_prefix(lang) + "functions/sigmoid/"
+                page.add_init_script(RECORD_SWITCHING)
+                page.add_init_script(RECORD_FIRST_FRAME)
+                answer_late(page, "**/palette.js", 300)
+                open_page(page, url)
+                page.wait_for_timeout(500)  # Material's transitions take 125-250 ms
+                first = page.evaluate("window.firstFrameScheme")
+                assert first == "slate", f"{url}: first drawn in the {first!r} scheme, expected 'slate' (a light flash)"
+                transitions = page.evaluate("window.transitions")
+                assert not transitions, f"{url}: the page turned dark with {len(transitions)} transitions, e.g. {transitions[:3]}"
+                scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+                assert scheme == "slate", f"{url}: color scheme {scheme!r}, expected 'slate'"
+                metas = page.evaluate(SCHEME_METAS)
+                assert metas["scheme"] == ["dark"], f"{url}: color-scheme meta {metas['scheme']}, expected ['dark']"
+                fail_if(recorder.problems(), url)
     finally:
         context.close()
 

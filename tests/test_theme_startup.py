@@ -62,20 +62,20 @@ TOGGLE = (
     '<input class="md-option" data-md-color-media="(prefers-color-scheme: dark)" data-md-color-scheme="slate" '
     'data-md-color-primary="indigo" data-md-color-accent="indigo" type="radio" id="__palette_1"></form>'
 )
-FIRST_FRAME_SCRIPT = re.compile(r'<body[^>]*><script>\(function\(\)\{var saved=__md_get\("__palette"\),schemes=(\[.*?\]),color=')
+FIRST_FRAME_SCRIPT = re.compile(r'<script>\(function\(\)\{var saved=__md_get\("__palette"\),schemes=(\[.*?\]),color=.*?</script></head>')
 
 
-def test_the_first_frames_scheme_is_set_right_after_body_from_the_toggles_inputs():
+def test_the_first_frames_scheme_is_picked_at_the_end_of_head_from_the_toggles_inputs():
     html = first_frame_scheme(f'<head></head><body dir="ltr"><header>{TOGGLE}</header></body>', "x.md")
     (schemes,) = FIRST_FRAME_SCRIPT.findall(html)
     assert json.loads(schemes) == [
         {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "indigo", "accent": "indigo"},
         {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "indigo", "accent": "indigo"},
     ]
-    with pytest.raises(PluginError, match=r"x\.md has 0 <body> tags"):
+    with pytest.raises(PluginError, match=r"x\.md has 0 </head> tags"):
         first_frame_scheme(f"<header>{TOGGLE}</header>", "x.md")
     with pytest.raises(PluginError, match=r"x\.md: the scheme toggle's inputs lack"):
-        first_frame_scheme(f"<body>{PALETTE_FORM[1]}<input class=\"md-option\" type=\"radio\"></form></body>", "x.md")
+        first_frame_scheme(f"</head><body>{PALETTE_FORM[1]}<input class=\"md-option\" type=\"radio\"></form></body>", "x.md")
 
 
 def test_every_table_of_the_built_site_comes_wrapped(built_site):
@@ -94,7 +94,7 @@ def test_every_built_page_has_its_scheme_toggle_taken_from_materials_script(buil
     wrong = [str(p.relative_to(site_dir)) for p in pages if (html := p.read_text(encoding="utf-8")).count(ours) != 1 or material in html]
     assert len(pages) > 50 and not wrong, f"pages whose toggle Material's script would still mount: {wrong}"
     late = [str(p.relative_to(site_dir)) for p in pages if len(FIRST_FRAME_SCRIPT.findall(p.read_text(encoding="utf-8"))) != 1]
-    assert not late, f"pages without the scheme set right after <body>: {late}"
+    assert not late, f"pages without the scheme picked at the end of <head>: {late}"
 
 
 def test_materials_stylesheets_in_the_built_site_are_edited(built_site):
