@@ -90,10 +90,10 @@ def test_every_table_of_the_built_site_comes_wrapped(built_site):
 def test_every_built_page_has_its_scheme_toggle_taken_from_materials_script(built_site):
     site_dir, _ = built_site
     material, ours = PALETTE_FORM
-    pages = sorted(site_dir.rglob("*.html"))
-    wrong = [str(p.relative_to(site_dir)) for p in pages if (html := p.read_text(encoding="utf-8")).count(ours) != 1 or material in html]
+    pages = {str(p.relative_to(site_dir)): p.read_text(encoding="utf-8") for p in sorted(site_dir.rglob("*.html"))}
+    wrong = [name for name, html in pages.items() if html.count(ours) != 1 or material in html]
     assert len(pages) > 50 and not wrong, f"pages whose toggle Material's script would still mount: {wrong}"
-    late = [str(p.relative_to(site_dir)) for p in pages if len(FIRST_FRAME_SCRIPT.findall(p.read_text(encoding="utf-8"))) != 1]
+    late = [name for name, html in pages.items() if len(FIRST_FRAME_SCRIPT.findall(html)) != 1]
     assert not late, f"pages without the scheme picked at the end of <head>: {late}"
 
 
