@@ -30,23 +30,20 @@ BLOCK = re.compile(
     r'(<div class="language-[\w-]+ highlight"><pre><span></span><code>)(.*?)(</code>)(</pre>)', re.DOTALL
 )
 # A notebook's code cell, as mkdocs-jupyter writes it: the template ends the <pre>, whose
-# children it replaces (Pygments' empty first span included, so the cell ends as it was)
-CELL = re.compile(r'(<div class="highlight-ipynb hl-[\w-]+"><pre>)(<span></span>.*?)(</pre>)', re.DOTALL)
+# children it replaces (Pygments' empty first span included, so the cell ends as it was); the
+# empty group stands for the </code> it has not
+CELL = re.compile(r'(<div class="highlight-ipynb hl-[\w-]+"><pre>)(<span></span>.*?)()(</pre>)', re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 
 
 def plain(block: re.Match) -> str:
+    """A BLOCK's or a CELL's tokens as text, the tokens themselves in a template before its </pre>."""
     opening, tokens, closing, end = block.groups()
     text = TAG.sub("", tokens)  # character references stay as they are: the same text
     return f'{opening}{text}{closing}<template class="code-tokens">{tokens}</template>{end}'
 
 
-def plain_cell(cell: re.Match) -> str:
-    opening, tokens, closing = cell.groups()
-    return f'{opening}{TAG.sub("", tokens)}<template class="code-tokens">{tokens}</template>{closing}'
-
-
 # After the other hooks (formulas run at -100): the page as it is served
 @event_priority(-150)
 def on_post_page(output, page, config):
-    return CELL.sub(plain_cell, BLOCK.sub(plain, output))
+    return CELL.sub(plain, BLOCK.sub(plain, output))
