@@ -45,6 +45,7 @@ from support import (  # noqa: E402
     CHROMIUM_ARGS,
     LANGUAGES,
     SITE_PATH,
+    TIMEOUT_MS,
     PrefixHandler,
     QuietServer,
     discover_pages,
@@ -71,7 +72,6 @@ FIRST, SECOND = "functions/sigmoid/", "functions/relu/"
 FIRST_BUDGET, SECOND_BUDGET = 1_100_000, 160_000
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")
 QUIET_S = 0.25  # no request for this long after the fonts are done: the page is complete
-TIMEOUT_MS = 10_000
 
 # Formulas arrive typeset (hooks/formulas.py), as SVG: they need no font.
 # Complete: web fonts (if any) are in and the search worker has loaded its scripts and the index (Material

@@ -41,9 +41,7 @@ from material_search import (  # noqa: E402
     result_pages,
     search,
 )
-from support import CHROMIUM, CHROMIUM_ARGS, LANGUAGES, lang_prefix, serve  # noqa: E402
-
-TIMEOUT_MS = 10_000
+from support import CHROMIUM, CHROMIUM_ARGS, LANGUAGES, TIMEOUT_MS, lang_prefix, serve  # noqa: E402
 
 TARGET = 0.95
 ADDED = ("about", "forms")  # the fields hooks/i18n_search.py adds to the index

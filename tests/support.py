@@ -86,6 +86,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+TIMEOUT_MS = 10_000  # a wait in the browser: generous for slow CI machines; a healthy page needs well under 1 s
 
 
 def require_chromium() -> Path:

@@ -13,22 +13,19 @@ float64 rounding near 1, and values with a relative one.
 from __future__ import annotations
 
 import importlib
-import sys
 
 import mpmath
 import numpy as np
 import pytest
 
 from conftest import ROOT
+from registry import FUNCTIONS
 from snippets.gelu import gelu
 from snippets.relu import relu_grad
 from snippets.softmax import log_softmax, softmax, softmax_jacobian
 from snippets.softplus import softplus
 from snippets.step import step, step_grad
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from registry import FUNCTIONS  # noqa: E402
-from tests.reference.make_pytorch_reference import (  # noqa: E402
+from tests.reference.make_pytorch_reference import (
     COMMAND,
     PATH,
     SOFTMAX_DIMS,

@@ -52,9 +52,12 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
 from material_search import COUNT_SEARCH_MESSAGES, TOP_PAGES, language_of, open_search, result_pages, search
+from registry import FUNCTIONS
 from support import (
     CHROMIUM_ARGS,
     LANGUAGES,
+    ROOT,
+    TIMEOUT_MS,
     PrefixHandler,
     discover_pages,
     is_local,
@@ -62,10 +65,10 @@ from support import (
     require_chromium,
     serve,
 )
+from theme_startup import SWITCHING_CLASS
 
 pytestmark = pytest.mark.browser  # needs Chromium: the fast tests are pytest -m "not browser"
 
-TIMEOUT_MS = 10_000  # generous for slow CI machines; a healthy page needs well under 1 s
 WATCHDOG_S = 90  # a whole test, page load to teardown; beyond it the test fails instead of hanging CI
 PAGES = discover_pages()  # (language, page path) of every page, read from docs/<lang>/ at collection time
 
@@ -559,8 +562,8 @@ def fail_if(problems: list[str], url: str) -> None:
 DARK_SWITCH = "form[data-palette] label:not([hidden])"  # the scheme toggle (assets/javascripts/palette.js)
 
 # From the page's start: whether transitions were ever turned off, and the transitions that ran
-RECORD_SWITCHING = """window.switching = false; window.transitions = [];
-const isSwitching = (classes) => (classes || '').split(' ').includes('md-reader-switching');
+RECORD_SWITCHING = f"const switchingClass = {SWITCHING_CLASS!r};" + """window.switching = false; window.transitions = [];
+const isSwitching = (classes) => (classes || '').split(' ').includes(switchingClass);
 new MutationObserver((records) => {  // palette.js sets and removes the class in one task: read old values
     window.switching ||= records.some((record) => record.target === document.documentElement && isSwitching(record.oldValue))
         || isSwitching(document.documentElement.className);
@@ -853,7 +856,7 @@ def test_the_scheme_switches_without_transitions_and_the_start_restyles_nothing(
     problems += [] if scheme == "slate" else [f"color scheme {scheme!r} after the toggle, expected 'slate'"]
     transitions = page.evaluate("window.transitions")
     problems += [f"{len(transitions)} transitions ran during the switch, e.g. {transitions[:3]}"] if transitions else []
-    if page.evaluate("document.documentElement.classList.contains('md-reader-switching')"):
+    if page.evaluate(f"document.documentElement.classList.contains({SWITCHING_CLASS!r})"):
         problems.append("transitions are still off after the switch")
     metas = page.evaluate(SCHEME_METAS)
     if metas["scheme"] != ["dark"] or metas["theme"] != [hex_colour(metas["header"])]:
@@ -1186,13 +1189,6 @@ def test_copy_buttons_copy_what_test_copied_code_runs(clipboard_context, site_ur
 # --- The live explorer (hooks/explorer.py, docs/assets/javascripts/explorer/) -----------------
 # It loads only when a reader nears it, so the page-wide checks above may not see it: here it is
 # reached, set through the URL, changed, and checked with axe in both schemes at 390 px.
-
-import sys  # noqa: E402
-
-from support import ROOT  # noqa: E402
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from registry import FUNCTIONS  # noqa: E402
 
 ELEMENTWISE = [name for name, f in FUNCTIONS.items() if not f.vector]
 

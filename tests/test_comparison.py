@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import html
 import re
-import sys
 
 import pytest
 
+from comparison_table import MARKER
 from conftest import LANGUAGES, ROOT, lang_prefix
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from comparison_table import MARKER  # noqa: E402
-from registry import FUNCTIONS, comparison_cells  # noqa: E402
+from registry import FUNCTIONS, comparison_cells
 
 # Each page's header, in its language, and the fact comparison_cells() gives in that column
 HEADERS = {

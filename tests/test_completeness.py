@@ -10,17 +10,14 @@ tests/test_snippets.py; PyTorch's reference values in tests/test_against_pytorch
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 from mkdocs.utils import yaml_load
 from mkdocs.utils.meta import get_data
 
 from conftest import LANGUAGES, ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from function_table import KEYS  # noqa: E402
-from registry import FUNCTIONS  # noqa: E402
+from function_table import KEYS
+from registry import FUNCTIONS
 
 LANGUAGE_NAMES = {"ja": "Japanese", "en": "English"}
 

@@ -13,17 +13,14 @@ import hashlib
 import html
 import json
 import re
-import sys
 from collections import Counter
 
 import pytest
 
 from conftest import LANGUAGES, ROOT, lang_prefix
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from decision_guide import ANSWERS, CHARTS, EDGES, MARKER, QUESTIONS, mermaid, reachable  # noqa: E402
-from mermaid import LOADER, PACKAGE, SERVED, locked, verified  # noqa: E402
-from registry import FUNCTIONS  # noqa: E402
+from decision_guide import ANSWERS, CHARTS, EDGES, MARKER, QUESTIONS, mermaid, reachable
+from mermaid import LOADER, PACKAGE, SERVED, locked, verified
+from registry import FUNCTIONS
 
 MERMAID_SCRIPT = next(iter(SERVED))  # the site path of mermaid's script
 

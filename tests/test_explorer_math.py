@@ -15,7 +15,6 @@ from __future__ import annotations
 import importlib
 import math
 import queue
-import sys
 import threading
 from pathlib import Path
 
@@ -24,10 +23,8 @@ import pytest
 from playwright.sync_api import sync_playwright
 from scipy.special import erfc
 
+from registry import FUNCTIONS
 from support import CHROMIUM, CHROMIUM_ARGS, ROOT, require_chromium
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from registry import FUNCTIONS  # noqa: E402
 
 pytestmark = pytest.mark.browser  # needs Chromium: the fast tests are pytest -m "not browser"
 

@@ -9,15 +9,12 @@ keep showing a stale figure under ``mkdocs serve`` and in every warm build after
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
+import figures  # the build hook
 from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-import figures  # noqa: E402  (the build hook)
 
 
 def relative(paths) -> set[str]:

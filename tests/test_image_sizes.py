@@ -5,14 +5,10 @@ browser keeps their room before they arrive and nothing below them moves
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-import image_sizes  # noqa: E402  (the build hook)
+import image_sizes  # the build hook
 
 
 @pytest.mark.parametrize(

@@ -6,14 +6,9 @@ Whether the cut changes anything on the built notebook pages is checked in the b
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
-from support import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from notebook_css import page_classes, prune  # noqa: E402
+from notebook_css import page_classes, prune
 
 PAGE = {"jupyter-wrapper", "jp-Cell", "k"}
 

@@ -8,14 +8,11 @@ where the registry has a flag, f'(0)'s number, and where the derivative tends to
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 
 from conftest import LANGUAGES, ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from registry import FUNCTIONS  # noqa: E402
+from registry import FUNCTIONS
 
 SECTION = {"en": "## Properties", "ja": "## 性質"}
 LABELS = {  # the row for each fact, in each language

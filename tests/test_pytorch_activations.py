@@ -15,7 +15,6 @@ from __future__ import annotations
 import importlib
 import json
 import re
-import sys
 from functools import partial
 
 import mpmath
@@ -23,6 +22,7 @@ import numpy as np
 import pytest
 
 from conftest import LANGUAGES, ROOT
+from registry import FUNCTIONS
 from snippets.maxout import maxout, maxout_vjp
 from snippets.softmax2d import softmax2d, softmax2d_vjp
 from snippets.softmin import softmin, softmin_jacobian
@@ -35,9 +35,6 @@ from tests.reference.make_pytorch_reference import (
     SOFTMAX_DIMS,
     list_inputs,
 )
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from registry import FUNCTIONS  # noqa: E402
 
 PAGE = "pytorch-activations.md"
 LISTED = json.loads(LIST_PATH.read_text(encoding="utf-8"))

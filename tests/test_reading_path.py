@@ -8,14 +8,11 @@ section, included from the module whose pitfall shows where it breaks, and link 
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 
 from conftest import LANGUAGES, ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from registry import FUNCTIONS  # noqa: E402
+from registry import FUNCTIONS
 
 DOCS = ROOT / "docs"
 TEXTBOOK_FUNCTIONS = list(FUNCTIONS)[:5]

@@ -11,15 +11,12 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
-import sys
 
 import numpy as np
 import pytest
 
 from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from registry import FUNCTIONS, PATH, Range, RegistryError, load  # noqa: E402
+from registry import FUNCTIONS, PATH, Range, RegistryError, load
 
 ELEMENTWISE = [name for name, f in FUNCTIONS.items() if not f.vector]
 VECTOR = [name for name, f in FUNCTIONS.items() if f.vector]

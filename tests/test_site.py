@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
+import figures  # the build hook, imported to test its drawing directly
 from conftest import LANGUAGES, ROOT, SITE_PATH, copy_project, lang_prefix
 
 DOCS = ROOT / "docs"
-sys.path.insert(0, str(ROOT / "hooks"))
-import figures  # noqa: E402  (the build hook, imported to test its drawing directly)
 
 
 def pages(lang: str) -> set[Path]:

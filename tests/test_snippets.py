@@ -16,7 +16,6 @@ from __future__ import annotations
 import ast
 import decimal
 import importlib
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -25,12 +24,10 @@ import numpy as np
 import pytest
 
 from conftest import ROOT
+from figures import plotting_examples  # what the build draws a figure from
+from registry import FUNCTIONS
 from snippets.softmax import log_softmax
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from figures import plotting_examples  # noqa: E402  (what the build draws a figure from)
-from registry import FUNCTIONS  # noqa: E402
-from tests.reference.make_pytorch_reference import LIST_ELEMENTWISE  # noqa: E402
+from tests.reference.make_pytorch_reference import LIST_ELEMENTWISE
 
 SNIPPETS = ROOT / "snippets"
 FLOATS = [np.float16, np.float32, np.float64]

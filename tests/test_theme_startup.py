@@ -8,15 +8,11 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from support import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from theme_startup import EDITS, PALETTE_FORM, TABLE, edit_stylesheet, first_frame_scheme, own_palette, prewrap  # noqa: E402
+from theme_startup import EDITS, PALETTE_FORM, TABLE, edit_stylesheet, first_frame_scheme, own_palette, prewrap
 
 
 def test_a_table_gets_the_wrapper_materials_script_would_give_it():

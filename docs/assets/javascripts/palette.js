@@ -8,6 +8,7 @@
   if (!form) return;
   const inputs = [...form.querySelectorAll("input")];
   const root = document.documentElement;
+  const SWITCHING = "md-reader-switching"; // Material's no-transition rule hangs on it (hooks/theme_startup.py)
   const metaNamed = (name) => document.head.querySelector(`meta[name="${name}"]`);
   const addMeta = (name) => document.head.appendChild(Object.assign(document.createElement("meta"), { name }));
 
@@ -22,7 +23,7 @@
     const changed = Object.keys(color).filter((key) => document.body.getAttribute(`data-md-color-${key}`) !== color[key]);
     // Only colours transition ("media" is for this script)
     const recolours = changed.some((key) => key !== "media");
-    if (recolours) root.classList.add("md-reader-switching");
+    if (recolours) root.classList.add(SWITCHING);
     for (const key of changed) document.body.setAttribute(`data-md-color-${key}`, color[key]);
     inputs.forEach((other, i) => {
       const label = other.nextElementSibling;
@@ -34,14 +35,14 @@
     const scheme = getComputedStyle(document.body).colorScheme;
     const meta = metaNamed("color-scheme");
     if (meta ? meta.content !== scheme : scheme !== "normal" && scheme !== "light") {
-      root.classList.add("md-reader-switching");
+      root.classList.add(SWITCHING);
       (meta || addMeta("color-scheme")).content = scheme;
     }
     // Restyle now, under the class: a timer could fire before the browser restyles, and the
     // transitions would run then (they did, on a loaded machine)
-    if (root.classList.contains("md-reader-switching")) {
+    if (root.classList.contains(SWITCHING)) {
       getComputedStyle(document.body).colorScheme;
-      root.classList.remove("md-reader-switching");
+      root.classList.remove(SWITCHING);
     }
   }
 
