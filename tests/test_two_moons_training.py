@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import inspect
+
 import numpy as np
 import pytest
 
 from conftest import once_per_run
 from snippets.two_moons_training import init_params, loss_and_grads, train, two_moons
 from snippets.vanishing_gradient import ACTIVATIONS
+from support import ROOT
 
 LN2 = np.log(2.0)
 SEEDS = range(5)
@@ -67,26 +70,65 @@ def test_the_loss_is_the_binary_cross_entropy():
 
 
 def test_sigmoid_network_learns_only_the_class_balance(runs):
-    """The page: the sigmoid loss settles at ln 2 and stays there, on every seed."""
+    """The page: the sigmoid loss settles at ln 2 within the first 20 steps (seed 0) and stays there; it
+    ends there on every seed."""
+    assert np.all(np.abs(runs["sigmoid", 0][20:] - LN2) < 5e-3)
     for seed in SEEDS:
         loss = runs["sigmoid", seed]
-        assert abs(loss[-1] - LN2) < 5e-4 and np.all(np.abs(loss[20:] - LN2) < 5e-3), seed
+        assert abs(loss[-1] - LN2) < 5e-4 and np.all(np.abs(loss[30:] - LN2) < 5e-3), seed
 
 
 def test_the_other_networks_learn(runs):
-    """The page: ReLU and GELU under 0.05 after 100 steps, tanh slower (seed 0), all under 0.03 for seeds 1-4."""
-    assert runs["relu", 0][100] < 0.05 and runs["gelu", 0][100] < 0.05
-    assert runs["tanh", 0][100] > 0.3 and runs["tanh", 0][300] < 0.06
+    """The page: tanh falls fastest for the first 25 steps, then levels off near 0.3 (seed 0); ReLU and
+    GELU end below 0.05; with seeds 1-4 the other three end below 0.18."""
+    tanh, relu, gelu = runs["tanh", 0], runs["relu", 0], runs["gelu", 0]
+    assert np.all(tanh[1:26] < np.minimum(relu[1:26], gelu[1:26])), "tanh lowest for the first 25 steps"
+    assert np.all((0.28 <= tanh[50:251]) & (tanh[50:251] <= 0.34)), "tanh level near 0.3 from step 50 to 250"
+    assert relu[-1] < 0.05 and gelu[-1] < 0.05
+    page = (ROOT / "docs" / "en" / "vanishing-gradient.md").read_text()  # the Japanese page: test_parity
+    for name, loss in (("tanh", tanh), ("relu", relu), ("gelu", gelu)):
+        assert f"\\({loss[-1]:.3f}\\)" in page, f"the page should give {name}'s loss after 300 steps, {loss[-1]:.3f}"
     for name in ("tanh", "relu", "gelu"):
-        assert all(runs[name, seed][-1] < 0.03 for seed in SEEDS if seed), name
+        assert all(runs[name, seed][-1] < 0.18 for seed in SEEDS if seed), name
 
 
-def test_spikes_recover_within_14_steps(runs):
+def test_only_the_relu_line_rises_a_little(runs):
+    """The figure's alt text: no line goes up but ReLU's, which zigzags slightly between about step 110 and 220."""
     for name in ACTIVATIONS:
-        loss = runs[name, 0]
-        for step in np.nonzero(np.diff(loss) > 0.05)[0]:
-            back = np.nonzero(loss[step + 1 :] <= loss[step] + 0.05)[0]
-            assert back.size and back[0] + 1 <= 14, (name, step)
+        rises = np.nonzero(np.diff(runs[name, 0]) > 0)[0]
+        if name == "relu":
+            assert rises.size and 100 <= rises.min() and rises.max() < 220 and np.diff(runs[name, 0]).max() < 0.03
+        else:
+            assert not rises.size, (name, rises)
+
+
+def jittered(f, rng, size):
+    """f with each value off by a relative ``size``: 1e-15 is about the last bit, what another CPU's
+    or BLAS library's rounding does to a result."""
+    return lambda z: f(z) * (1.0 + size * rng.standard_normal(np.shape(z)))
+
+
+def test_the_losses_do_not_depend_on_the_last_bit(runs):
+    """The page: at learning rate 0.03 a difference in the last bit stays below 1e-12 at every step, so
+    the numbers printed are the ones a reader gets on any machine (checked with differences 100 times
+    the last bit); at 0.1 the tanh run is chaotic and its loss after 300 steps changes."""
+    rng = np.random.default_rng(7)
+    for name, (f, f_grad, init) in ACTIVATIONS.items():
+        jittered_loss = train(jittered(f, rng, 1e-13), jittered(f_grad, rng, 1e-13), init)
+        assert np.max(np.abs(jittered_loss - runs[name, 0])) < 1e-12, name
+    f, f_grad, init = ACTIVATIONS["tanh"]
+    at_01 = train(f, f_grad, init, lr=0.1)
+    jittered_at_01 = train(jittered(f, rng, 1e-15), jittered(f_grad, rng, 1e-15), init, lr=0.1)
+    assert abs(jittered_at_01[300] - at_01[300]) > 0.01, "at learning rate 0.1 the last bits should matter"
+
+
+def test_the_pages_state_the_learning_rate_train_uses():
+    lr = inspect.signature(train).parameters["lr"].default
+    example = (ROOT / "snippets" / "examples" / "two_moons_training.py").read_text()
+    assert f"learning rate {lr}" in example, "the example's comment"
+    assert f"learning rate {lr}," in (ROOT / "docs" / "en" / "vanishing-gradient.md").read_text()
+    assert f"学習率 {lr}、" in (ROOT / "docs" / "ja" / "vanishing-gradient.md").read_text()
+    assert f"At \\({lr}\\) such" in (ROOT / "docs" / "en" / "vanishing-gradient.md").read_text()
 
 
 def spread_and_gradients(name):
