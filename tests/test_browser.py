@@ -755,6 +755,59 @@ def test_search(search_home, site_url, lang, query, expected):
     fail_if(list((collections.Counter(recorder.problems()) - before).elements()), f"{url} (search {query!r})")
 
 
+# When the page's search index was requested, against its load event and first paint (Resource
+# and Paint Timing, ms since the navigation started)
+INDEX_TIMING = """() => {
+    const navigation = performance.getEntriesByType('navigation')[0];
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    return {
+        index: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/search/search_index.json')).map((e) => e.startTime),
+        load: navigation.loadEventStart, paint: paint ? paint.startTime : null,
+    };
+}"""
+
+
+@pytest.mark.parametrize(("lang", "path"), [("ja", ""), ("en", "functions/sigmoid/")])
+def test_the_search_index_is_requested_once_the_page_has_loaded(tab, site_url, lang, path):
+    """Not while the page is drawn, where its download (about 100 kB) competes with the page's
+    own on a phone (hooks/search_index.py); and search still works."""
+    page, recorder = tab
+    url = site_url + lang_prefix(lang) + path
+    page.add_init_script(COUNT_SEARCH_MESSAGES)
+    open_page(page, url)
+    page.wait_for_function(f"() => ({INDEX_TIMING})().index.length > 0")
+    timing = page.evaluate(INDEX_TIMING)
+    assert len(timing["index"]) == 1, f"{url}: search index requested {len(timing['index'])} times"
+    assert timing["index"][0] >= timing["load"], (
+        f"{url}: search index requested at {timing['index'][0]:.0f} ms, before the load event at {timing['load']:.0f} ms"
+    )
+    assert timing["paint"] is not None and timing["paint"] < timing["index"][0], f"{url}: {timing}"
+    open_search(page)
+    assert search(page, "sigmoid"), f"{url}: search found nothing"
+    fail_if(recorder.problems(), url)
+
+
+def test_a_reader_who_searches_before_the_page_has_loaded_gets_results(tab, site_url):
+    """The held index request goes out as soon as the reader reaches for the page."""
+    page, recorder = tab
+    url = site_url + "en/functions/sigmoid/"
+    held = []
+    page.route("**/figures/*.svg", lambda route: held.append(route))  # the figure never arrives, so no load event
+    page.add_init_script(COUNT_SEARCH_MESSAGES)
+    page.goto(url, wait_until="domcontentloaded")
+    try:
+        page.wait_for_timeout(300)  # time enough for an unheld request to go out
+        assert page.evaluate(INDEX_TIMING)["index"] == [], f"{url}: search index requested before load or reader"
+        open_search(page)  # "/": Material's shortcut
+        results = search(page, "sigmoid")
+        assert page.evaluate("document.readyState") != "complete", "the page loaded: the test proves nothing"
+        assert results, f"{url}: search before the page loaded found nothing"
+    finally:
+        for route in held:
+            route.continue_()
+    fail_if(recorder.problems(), url)
+
+
 def test_mermaid_loads_only_when_a_reader_nears_a_diagram(tab, site_url):
     """2.5 MB that a reader who stops at the comparison table never downloads."""
     page, recorder = tab
