@@ -14,6 +14,11 @@ Lighthouse calibrates its mobile CPU slowdown on a machine of about 1000, and a 
 scores lower and blocks longer). The exit code is non-zero when a target is missed. The 404 page is listed
 too, for information, opened at its own address (Lighthouse refuses a page whose status is 404).
 
+Lighthouse's mobile profile slows the CPU down 4x, which turns a fast desktop (benchmark index
+about 1500) into a mid-tier phone. On a slower or busy machine that overshoots, and Lighthouse
+then warns in its report; ``--calibrate`` measures the index first and uses the slowdown that
+Lighthouse's documentation gives for it (docs/throttling.md, "Calibrating the CPU slowdown").
+
 A run in which Chromium's compositor service (viz) held back the page's frames before its first
 paint is set aside and run again (at most RUNS more times per page; ``--keep-withheld`` keeps
 every run), and the ``aside`` column counts them. Viz stops sending a page the signal to draw,
