@@ -19,7 +19,6 @@ from filelock import FileLock
 
 from support import (
     BUILD_INPUTS,
-    CHROMIUM,
     LANGUAGES,
     ROOT,
     SITE_PATH,
@@ -31,7 +30,7 @@ from support import (
 
 # Re-exported: test files write `from conftest import ROOT, LANGUAGES, lang_prefix`
 __all__ = [
-    "BUILD_INPUTS", "CHROMIUM", "LANGUAGES", "ROOT", "SITE_PATH", "copy_project", "lang_prefix", "require_chromium"
+    "BUILD_INPUTS", "LANGUAGES", "ROOT", "SITE_PATH", "copy_project", "lang_prefix", "require_chromium"
 ]
 
 T = TypeVar("T")

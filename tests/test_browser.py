@@ -33,8 +33,9 @@ pages can be spread over several processes (pytest-xdist, see pyproject.toml).
 Finally the client-side search is tried in each language: results must exist
 and stay in the language of the page the reader searches from.
 
-Chromium comes from the system (``/usr/bin/chromium``), never from
-``playwright install``, which needs the internet.
+Chromium comes from the system (Debian's headless shell of it,
+``/usr/bin/chromium-headless-shell``), never from ``playwright install``, which needs
+the internet.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from playwright.sync_api import sync_playwright
 from scipy.special import erfc
 
 from registry import FUNCTIONS
-from support import CHROMIUM, CHROMIUM_ARGS, ROOT, require_chromium
+from support import CHROMIUM_ARGS, HEADLESS_SHELL, ROOT, require_chromium
 
 pytestmark = pytest.mark.browser  # needs Chromium: the fast tests are pytest -m "not browser"
 
@@ -99,7 +99,7 @@ class JavaScript:
 
     def run(self):
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=str(HEADLESS_SHELL), args=CHROMIUM_ARGS)
             tab = browser.new_page()
             tab.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
             tab.on("pageerror", lambda e: self.errors.append(str(e)))

@@ -14,6 +14,7 @@ import pytest
 
 from benchmarks import page_weight
 from conftest import LANGUAGES, require_chromium
+from support import CHROMIUM
 
 pytestmark = pytest.mark.browser  # needs Chromium: the fast tests are pytest -m "not browser"
 
@@ -27,7 +28,7 @@ def views(built_site) -> dict:
     In a thread of its own: the browser tests' session Playwright may be running in
     this thread, and a second sync Playwright refuses to start beside it.
     """
-    require_chromium()
+    require_chromium(CHROMIUM)  # the benchmark's: the full browser, favicon and all
     result = {}
 
     def measure():
