@@ -25,6 +25,9 @@ text around a formula, so its x-height matches the reader's font (CHTML needed a
 for the same, measured with the test fonts). MathJax's right-click menu was already left out
 (issue 5).
 
+Each formula's MathML also goes to ``formula_text.MATHML``, from which hooks/i18n_search.py
+writes the search index's formulas as lines of text (hooks/formula_text.py).
+
 Typesetting is cached in ``.cache/mathjax/`` by content: one file per page, keyed by the
 page's formulas in order (and by MathJax's version and this hook's settings), holding each
 formula's HTML and the page's CSS. The other language's page, with the same formulas, uses
@@ -50,6 +53,8 @@ from pathlib import Path
 import mathjax
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+
+from formula_text import MATHML, tex_key  # each formula's MathML, for the search index
 
 log = get_plugin_logger("formulas")
 
@@ -152,6 +157,7 @@ def typeset(pages: list[list[tuple[str, bool]]]) -> list[dict]:
 
 _pages: dict[str, tuple[str, list[tuple[str, bool]]]] = {}  # page url -> (source, its formulas)
 _typeset: dict[str, dict] = {}  # page url -> {css, html: [each formula's mjx-container]}
+ASSISTIVE_MML = re.compile(r"<mjx-assistive-mml[^>]*>(.*?)</mjx-assistive-mml>", re.DOTALL)
 
 
 def on_pre_build(config):
@@ -184,8 +190,16 @@ def on_env(env, config, files):
             missing.append(url)
         else:
             _typeset[url] = entry
-    if not missing:
-        return env
+    if missing:
+        _typeset_missing(missing)
+    for url, (_, formulas) in _pages.items():
+        for (tex, display), container in zip(formulas, _typeset[url]["html"], strict=True):
+            MATHML[(tex_key(tex), display)] = ASSISTIVE_MML.search(container).group(1)
+    return env
+
+
+def _typeset_missing(missing: list[str]) -> None:
+    """Typeset the formulas of these pages (none cached), all in one Node run; cache each page."""
     count = sum(len(_pages[url][1]) for url in missing)
     log.info("typesetting %d formulas of %d pages with MathJax", count, len(missing))
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -204,7 +218,6 @@ def on_env(env, config, files):
             write_atomically(CACHE / f"{page_key(formulas)}.json", json.dumps(entry, ensure_ascii=False))
     if errors:
         raise PluginError("\n".join(dict.fromkeys(errors)))
-    return env
 
 
 def on_post_page(output, page, config):

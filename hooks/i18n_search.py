@@ -21,6 +21,9 @@ all, since Material matches each word only as the start of an indexed word. The
 field is declared in each index's ``config.fields`` (Material indexes every field
 listed there, and its worker passes the index config through unchanged).
 
+Formulas are written as a line of text (σ(x) = 1/(1 + e<sup>−x</sup>)), not as the TeX the
+page's HTML holds (hooks/formula_text.py), so that a result reads as the page does.
+
 In Japanese text, each run of three or more kanji is cut into words with Janome
 (a pure-Python morphological analyser from PyPI) at build time, with a zero-width
 space between the words, as Material itself does for Chinese with jieba; the
@@ -44,6 +47,7 @@ from janome.tokenizer import Tokenizer
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from formula_text import MATHML, index_text
 from language import current_language, default_language
 
 CONFIG_BASE = re.compile(r'("base":\s*)"[^"]*"')
@@ -244,6 +248,9 @@ def on_post_build(config):
             # would break search on Safari before 16.4, so their readers do without them
             plain = without_lookbehind(config_for_lang["separator"])
             config_for_lang = {**config_for_lang, "lang": [lang], "separator": plain}
+        for doc in docs:  # formulas as a line of text, not TeX (hooks/formula_text.py)
+            where = f"{lang}/{doc['location']}"
+            doc["title"], doc["text"] = (index_text(doc[key], MATHML, where) for key in ("title", "text"))
         japanese = (lang or default_language(config)) == JAPANESE
         if japanese:
             separator = config_for_lang["separator"]

@@ -756,6 +756,30 @@ def test_search(search_home, site_url, lang, query, expected):
     fail_if(list((collections.Counter(recorder.problems()) - before).elements()), f"{url} (search {query!r})")
 
 
+# The home page's result for a query its list of steps answers: that list holds three formulas
+FORMULA_RESULT = {"ja": "重み付き和", "en": "weighted sum"}
+# Each result: its link's path and query, its text as shown, how many sub- and superscripts it holds
+RESULT_TEXTS = """() => [...document.querySelectorAll('.md-search-result__link')].map((link) => ({
+    href: link.href, text: link.innerText, scripts: link.querySelectorAll('sub, sup').length,
+}))"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_results_show_formulas_as_the_page_does_not_as_tex(search_home, site_url, lang):
+    """A result's text shows each formula as a line of text with its sub- and superscripts
+    (hooks/formula_text.py), never the TeX the page's HTML holds."""
+    page, _ = search_home(lang)
+    search(page, FORMULA_RESULT[lang])
+    results = page.evaluate(RESULT_TEXTS)
+    shown = [result for result in results if result["href"].split("?")[0] == site_url + lang_prefix(lang)]
+    assert shown, f"search {FORMULA_RESULT[lang]!r}: no result for the home page among {[r['href'] for r in results]}"
+    text = shown[0]["text"]
+    assert "a = b + w1x1 + ⋯ + wnxn" in text and "y = h(a)" in text, f"the home page's formulas are not shown as text: {text!r}"
+    assert shown[0]["scripts"] >= 6, f"the formulas' subscripts are not shown as such ({shown[0]['scripts']}): {text!r}"
+    tex = [result["text"] for result in results if re.search(r"\\[(\[]|\\begin\{|\\frac", result["text"])]
+    assert not tex, f"search {FORMULA_RESULT[lang]!r}: TeX in {len(tex)} results, e.g. {tex[0]!r}"
+
+
 # When the page's search index was requested, against its load event and first paint (Resource
 # and Paint Timing, ms since the navigation started)
 INDEX_TIMING = """() => {
