@@ -21,6 +21,14 @@ all, since Material matches each word only as the start of an indexed word. The
 field is declared in each index's ``config.fields`` (Material indexes every field
 listed there, and its worker passes the index config through unchanged).
 
+Material's search worker cuts a query's run of kanji into the index's words and writes them
+as "勾配* 消失* 問題"; it then adds a "*" to each word, so every word but the last ends in "**",
+and the word it compares with what a result matched keeps one "*": each result listed those words
+as missing (検索に含まれない: 勾配*), the page about 勾配消失問題 included, and ranked a result by
+fewer of the query's words than it matched. Their lunr query is the same without the extra "*",
+so this hook takes it out of the built worker (``patch_worker``); the build fails if a Material
+release no longer has that code.
+
 Formulas are written as a line of text (σ(x) = 1/(1 + e<sup>−x</sup>)), not as the TeX the
 page's HTML holds (hooks/formula_text.py), so that a result reads as the page does.
 
@@ -223,6 +231,28 @@ def on_post_page(output, page, config):
     return CONFIG_BASE.sub(lambda m: f'{m.group(1)}"{base}"', output, count=1)
 
 
+# In Material's search worker (9.8.2): the query's runs of kanji, cut into the index's words
+WORKER_GLOB = "assets/javascripts/workers/search.*.min.js"
+KANJI_QUERY = '[...fe(s,this.index.invertedIndex)].join("* ")'
+KANJI_QUERY_FIXED = '[...fe(s,this.index.invertedIndex)].join(" ")'
+
+
+def patch_worker(site_dir: Path) -> None:
+    """Join the words of a query's kanji run with a space, not "* " (module docstring)."""
+    workers = sorted(site_dir.glob(WORKER_GLOB))
+    if not workers:
+        raise PluginError(f"i18n_search: Material's search worker ({WORKER_GLOB}) not found")
+    for worker in workers:
+        code = worker.read_text(encoding="utf-8")
+        if code.count(KANJI_QUERY) == 1:
+            worker.write_text(code.replace(KANJI_QUERY, KANJI_QUERY_FIXED), encoding="utf-8")
+        elif code.count(KANJI_QUERY_FIXED) != 1:  # neither: Material changed its worker
+            raise PluginError(
+                f"i18n_search: {worker.name} has no {KANJI_QUERY!r}: see whether Material still adds"
+                " a second '*' to the words of a kanji query, and update or drop patch_worker"
+            )
+
+
 @event_priority(-200)
 def on_post_build(config):
     if config.plugins["i18n"].building:
@@ -233,6 +263,7 @@ def on_post_build(config):
     if not index_path.exists():
         raise PluginError(f"i18n_search: {index_path} not found; is the search plugin enabled?")
     index = json.loads(index_path.read_text(encoding="utf-8"))
+    patch_worker(site_dir)
     by_language = {lang: [] for lang in ["", *others]}
     for doc in index["docs"]:
         first = doc["location"].split("/", 1)[0]

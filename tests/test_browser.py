@@ -780,6 +780,28 @@ def test_search_results_show_formulas_as_the_page_does_not_as_tex(search_home, s
     assert not tex, f"search {FORMULA_RESULT[lang]!r}: TeX in {len(tex)} results, e.g. {tex[0]!r}"
 
 
+# Each result's link and the words Material lists under it as missing from it ("" when none)
+MISSING_TERMS = """() => [...document.querySelectorAll('.md-search-result__item')].map((item) => [
+    item.querySelector('a').href, (item.querySelector('.md-search-result__terms') || {innerText: ''}).innerText,
+])"""
+
+
+@pytest.mark.parametrize(
+    ("query", "page_path", "missing"),
+    [("勾配消失問題", "vanishing-gradient/", ""), ("指数線形ユニット", "functions/elu/", ""), ("指数線形ユニット", "gated-units/", "指数")],
+)
+def test_a_kanji_query_lists_as_missing_only_the_words_a_result_lacks(search_home, site_url, query, page_path, missing):
+    """Material cuts a query's kanji into the index's words; each result lists the words it lacks
+    (hooks/i18n_search.py, patch_worker: it listed every word but the last, on every result)."""
+    page, _ = search_home("ja")
+    search(page, query)
+    listed = {href.split("?")[0]: terms for href, terms in page.evaluate(MISSING_TERMS)}
+    url = site_url + page_path
+    assert url in listed, f"search {query!r}: no result for {page_path} among {list(listed)}"
+    assert missing in listed[url] and ("*" not in listed[url]), f"search {query!r}, {page_path}: {listed[url]!r}"
+    assert bool(listed[url]) == bool(missing), f"search {query!r}, {page_path} lists as missing: {listed[url]!r}"
+
+
 # When the page's search index was requested, against its load event and first paint (Resource
 # and Paint Timing, ms since the navigation started)
 INDEX_TIMING = """() => {

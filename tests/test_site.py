@@ -10,8 +10,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import PluginError
 
 import figures  # the build hook, imported to test its drawing directly
+import i18n_search  # the build hook, imported to test its edit of Material's search worker
 from conftest import LANGUAGES, ROOT, SITE_PATH, copy_project, lang_prefix
 
 DOCS = ROOT / "docs"
@@ -286,3 +288,21 @@ def test_search_separators(built_site):
     assert "(?<=" in ja["separator"] and "(?<=" not in en["separator"]
     assert re.split(ja["separator"], "シグモイド関数、ReLU関数") == ["シグモイド", "関数", "ReLU", "関数"]
     assert re.split(en["separator"], "leaky-relu sigmoid") == ["leaky", "relu", "sigmoid"]
+
+
+def test_the_search_worker_gives_each_word_of_a_kanji_query_one_wildcard(built_site, tmp_path):
+    """hooks/i18n_search.py, patch_worker: the built worker joins a kanji query's words with a
+    space; a worker without the code it edits fails the build's step, naming what to check."""
+    site_dir, _ = built_site
+    (worker,) = site_dir.glob(i18n_search.WORKER_GLOB)
+    code = worker.read_text(encoding="utf-8")
+    assert i18n_search.KANJI_QUERY not in code and code.count(i18n_search.KANJI_QUERY_FIXED) == 1, worker.name
+    copy = tmp_path / i18n_search.WORKER_GLOB.replace("*", "0")
+    copy.parent.mkdir(parents=True)
+    copy.write_text(code.replace(i18n_search.KANJI_QUERY_FIXED, i18n_search.KANJI_QUERY), encoding="utf-8")
+    i18n_search.patch_worker(tmp_path)
+    i18n_search.patch_worker(tmp_path)  # again, as mkdocs serve may: still one fixed copy
+    assert copy.read_text(encoding="utf-8") == code
+    copy.write_text(code.replace(i18n_search.KANJI_QUERY_FIXED, "something else"), encoding="utf-8")
+    with pytest.raises(PluginError, match="update or drop patch_worker"):
+        i18n_search.patch_worker(tmp_path)
