@@ -209,7 +209,7 @@ def run(site_dir: Path, verbose: bool) -> bool:
             skipped = [(query, expected) for query, expected in QUERIES[lang] if (query, expected) not in present]
             page.goto(site_url + lang_prefix(lang), wait_until="load")
             open_search(page)
-            found, failures, foreign = 0, [], []
+            found, first, failures, foreign = 0, 0, [], []
             start = time.perf_counter()
             for query, expected in present:
                 results = search(page, query)
@@ -217,6 +217,7 @@ def run(site_dir: Path, verbose: bool) -> bool:
                 top = result_pages(results, site_url, lang)[:TOP_PAGES]
                 hit = any(p in top for p in expected_pages(expected))
                 found += hit
+                first += bool(top) and top[0] in expected_pages(expected)
                 if not hit:
                     failures.append(f"{query!r} -> expected {expected or '(home)'}, got {top or 'nothing'}")
                 if verbose:
@@ -226,6 +227,8 @@ def run(site_dir: Path, verbose: bool) -> bool:
             ok &= share >= TARGET and not foreign
             print(f"{lang}: {found}/{len(present)} found in the first {TOP_PAGES} pages = {share:.1%} "
                   f"(target {TARGET:.0%}); results from another language: {len(foreign)}; {seconds:.1f} s")
+            # Not a target, but what a reader sees first: the page expected as the first page listed
+            print(f"  first page listed: {first}/{len(present)} = {first / len(present) if present else 0:.1%}")
             for line in failures:
                 print(f"  not found: {line}")
             for line in foreign[:10]:
