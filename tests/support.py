@@ -81,7 +81,7 @@ def copy_project(target: Path) -> Path:
 CHROMIUM = Path("/usr/bin/chromium")
 # The headless shell of the same Chromium build (package chromium-headless-shell): the same Blink
 # and V8 without the desktop browser's layer, and what Playwright itself runs headless (Playwright
-# issue 33566). The browser tests use it: they need about a quarter less CPU with it (README).
+# issue 33566). The browser tests use it: they take about a quarter less time with it (README).
 HEADLESS_SHELL = Path("/usr/bin/chromium-headless-shell")
 INSTALL_CHROMIUM = "sudo apt-get install -y chromium chromium-headless-shell fonts-noto-cjk"
 CHROMIUM_ARGS = [
