@@ -31,7 +31,6 @@ INVISIBLE = dict.fromkeys(map(ord, "\u2061\u2062\u2063\u2064"))
 ACCENTS = {"¯": "\u0304", "‾": "\u0305", "^": "\u0302", "ˆ": "\u0302", "~": "\u0303", "˜": "\u0303",
            "˙": "\u0307", "¨": "\u0308", "→": "\u20d7", "⃗": "\u20d7"}
 DOUBLE_STRUCK = {"R": "ℝ", "N": "ℕ", "Z": "ℤ", "Q": "ℚ", "C": "ℂ", "E": "𝔼", "P": "ℙ"}
-WRAPPERS = {"math", "mrow", "mstyle", "mpadded", "menclose", "mtd", "mfenced", "merror"}
 SKIPPED = {"mphantom", "annotation", "annotation-xml"}
 TAGS = re.compile(r"<[^>]+>")
 ATOM = re.compile(r"[\w.∂′″]+")  # no brackets needed around it in a fraction or a root
