@@ -522,6 +522,32 @@ def check_formulas_fit(page) -> list[str]:
     return problems
 
 
+# Every display formula at the size MathJax gave it, in ex of the text around it: its SVG as
+# wide as a probe of that width in the same place
+FORMULA_SIZES = """() => [...document.querySelectorAll('div.arithmatex > mjx-container > svg')].map(svg => {
+    const probe = document.createElement('span');
+    probe.style.cssText = `display: inline-block; width: ${svg.getAttribute('width')}; height: 0`;
+    svg.parentElement.append(probe);
+    const size = probe.getBoundingClientRect().width;
+    probe.remove();
+    return {
+        tex: svg.parentElement.querySelector('mjx-assistive-mml').textContent.trim().replace(/\\s+/g, ' '),
+        width: svg.getBoundingClientRect().width, size,
+    };
+})"""
+
+
+def check_formulas_full_size(page) -> list[str]:
+    """Every display formula is drawn at its own size, neither shrunk nor collapsed: below 720 px
+    Material boxes a display formula at its min-content width, and its rule for images and SVGs
+    in articles (max-width: 100%) then made every formula's SVG 1 px wide on a phone."""
+    return [
+        f"formula drawn {formula['width']:.0f} px wide instead of {formula['size']:.0f} px: {formula['tex']}"
+        for formula in page.evaluate(FORMULA_SIZES)
+        if abs(formula["width"] - formula["size"]) > 1
+    ]
+
+
 def check_image_alt_language(page, lang: str) -> list[str]:
     """Figures carry alt text, in Japanese on Japanese pages."""
     alts = page.eval_on_selector_all("article img", "imgs => imgs.map(img => img.alt)")
@@ -613,6 +639,7 @@ def test_page(reader_tab, site_url, lang, path):
     problems += check_mathjax(page)  # waits for the fonts too: a missing one counts against this page
     problems += check_fonts_loaded(page)
     problems += check_formulas_fit(page)
+    problems += check_formulas_full_size(page)
     problems += check_language_links(page, site_url, path)
     problems += check_language_targets(page)
     problems += check_image_alt_language(page, lang)
@@ -1192,6 +1219,16 @@ def test_nothing_moves_while_the_page_loads(phone_context, site_url, lang, path)
         assert total <= CLS_LIMIT, f"{url}: layout shifts add up to {total:.3f} (limit {CLS_LIMIT}): {shifts}"
     finally:
         page.close()
+
+
+@pytest.mark.parametrize(("lang", "path"), CLS_PAGES, ids=[f"{lang}:/{path}" for lang, path in CLS_PAGES])
+def test_display_formulas_keep_their_size_on_a_phone(phone_context, site_url, lang, path):
+    """On a phone a display formula is as large as on a wide screen (a long one scrolls sideways
+    in its box, wide-formulas.js); test_page checks the same at 1280 px."""
+    for page, recorder in recording_tab(phone_context):
+        url = site_url + lang_prefix(lang) + path
+        open_page(page, url)
+        fail_if(check_formulas_full_size(page) + recorder.problems(), url)
 
 
 # A reader sent to a section below the explorer: the explorer, above the viewport, is built as the
