@@ -69,6 +69,7 @@ QUERIES = {
         ("双曲線正接関数", "functions/tanh/"),
         ("tanh", "functions/tanh/"),
         ("ReLU関数", "functions/relu/"),
+        ("正規化線形関数", "functions/relu/"),  # ReLU's Japanese name (GLOSSARY.md)
         ("Leaky ReLU", "functions/leaky_relu/"),
         ("指数線形ユニット", "functions/elu/"),
         ("スケール付き指数線形ユニット", "functions/selu/"),

@@ -727,6 +727,8 @@ SEARCHES = [
     pytest.param("ja", "シグモイド関数", "functions/sigmoid/", id="ja:sigmoid-function"),
     pytest.param("ja", "ソフトマックス関数", "functions/softmax/", id="ja:softmax-function"),
     pytest.param("ja", "ReLU関数", "functions/relu/", id="ja:relu-function"),
+    # ReLU's Japanese name (GLOSSARY.md), in its page's title as ELU's and tanh's are in theirs
+    pytest.param("ja", "正規化線形関数", "functions/relu/", id="ja:rectified-linear-function"),
     pytest.param("ja", "活性化関数", "", id="ja:activation-function"),
     pytest.param("ja", "勾配消失問題", "vanishing-gradient/", id="ja:vanishing-gradient-problem"),
     pytest.param("en", "sigmoid", "functions/sigmoid/", id="en:sigmoid"),
