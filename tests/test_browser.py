@@ -522,9 +522,12 @@ def check_formulas_fit(page) -> list[str]:
     return problems
 
 
-# Every display formula at the size MathJax gave it, in ex of the text around it: its SVG as
-# wide as a probe of that width in the same place
-FORMULA_SIZES = """() => [...document.querySelectorAll('div.arithmatex > mjx-container > svg')].map(svg => {
+# Every display formula and formula in a table at the size MathJax gave it, in ex of the text
+# around it: its SVG as wide as a probe of that width in the same place (one in running text may
+# shrink to the column's width on a very narrow screen)
+FORMULA_SIZES = """() => [...document.querySelectorAll(
+    'div.arithmatex > mjx-container > svg, td mjx-container > svg, th mjx-container > svg'
+)].map(svg => {
     const probe = document.createElement('span');
     probe.style.cssText = `display: inline-block; width: ${svg.getAttribute('width')}; height: 0`;
     svg.parentElement.append(probe);
@@ -538,9 +541,11 @@ FORMULA_SIZES = """() => [...document.querySelectorAll('div.arithmatex > mjx-con
 
 
 def check_formulas_full_size(page) -> list[str]:
-    """Every display formula is drawn at its own size, neither shrunk nor collapsed: below 720 px
-    Material boxes a display formula at its min-content width, and its rule for images and SVGs
-    in articles (max-width: 100%) then made every formula's SVG 1 px wide on a phone."""
+    """Every display formula and formula in a table is drawn at its own size, neither shrunk nor
+    collapsed (contrast.css). Material's rule for images and SVGs in articles (max-width: 100%)
+    shrank formulas in table cells, which the table then counts as 0 px wide, and below 720 px,
+    where Material boxes a display formula at its min-content width, made every display formula
+    1 px wide."""
     return [
         f"formula drawn {formula['width']:.0f} px wide instead of {formula['size']:.0f} px: {formula['tex']}"
         for formula in page.evaluate(FORMULA_SIZES)
@@ -1224,9 +1229,10 @@ def test_nothing_moves_while_the_page_loads(phone_context, site_url, lang, path)
 
 
 @pytest.mark.parametrize(("lang", "path"), CLS_PAGES, ids=[f"{lang}:/{path}" for lang, path in CLS_PAGES])
-def test_display_formulas_keep_their_size_on_a_phone(phone_context, site_url, lang, path):
-    """On a phone a display formula is as large as on a wide screen (a long one scrolls sideways
-    in its box, wide-formulas.js); test_page checks the same at 1280 px."""
+def test_formulas_keep_their_size_on_a_phone(phone_context, site_url, lang, path):
+    """On a phone a formula is as large as on a wide screen (a long display formula scrolls
+    sideways in its box, wide-formulas.js; a wide table as a whole); test_page checks the same at
+    1280 px."""
     for page, recorder in recording_tab(phone_context):
         url = site_url + lang_prefix(lang) + path
         open_page(page, url)
