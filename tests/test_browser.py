@@ -1239,6 +1239,36 @@ def test_formulas_keep_their_size_on_a_phone(phone_context, site_url, lang, path
         fail_if(check_formulas_full_size(page) + recorder.problems(), url)
 
 
+class TableInParts(PrefixHandler):
+    """Sends each page in two parts, the rest 600 ms after the first row of its first table, as a
+    slow network can: a browser that draws in between draws the table's first rows alone."""
+
+    def copyfile(self, source, outputfile):
+        data = source.read()
+        table = data.find(b"<tbody>")
+        cut = data.find(b"</tr>", table) if table >= 0 else -1
+        if cut < 0:
+            return outputfile.write(data)
+        outputfile.write(data[: cut + 5])
+        outputfile.flush()
+        time.sleep(0.6)
+        outputfile.write(data[cut + 5 :])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_table_on_the_first_screen_is_drawn_whole(phone_context, built_site, lang):
+    """The comparison page's first table, on a phone's first screen, is not drawn until all its
+    rows are in: drawn with its first row alone, its columns widened when the rest arrived and
+    its rows moved (hooks/theme_startup.py, 5)."""
+    with serve(built_site[0], TableInParts) as site_url:
+        for page, recorder in recording_tab(phone_context):
+            url = site_url + lang_prefix(lang) + "comparison/"
+            open_page(page, url)
+            shifts = page.evaluate(LAYOUT_SHIFTS, TIMEOUT_MS)
+            assert not shifts, f"{url}: moved after first paint, the table arriving in two parts: {shifts}"
+            fail_if(recorder.problems(), url)
+
+
 # A reader sent to a section below the explorer: the explorer, above the viewport, is built as the
 # page starts (it loads within a screen of it). Its empty box keeps about an explorer's height
 # (contrast.css), so the section stays where the link put it: exactly where the browser anchors

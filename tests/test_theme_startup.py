@@ -12,7 +12,16 @@ import re
 import pytest
 from mkdocs.exceptions import PluginError
 
-from theme_startup import EDITS, PALETTE_FORM, TABLE, edit_stylesheet, first_frame_scheme, own_palette, prewrap
+from theme_startup import (
+    EDITS,
+    PALETTE_FORM,
+    TABLE,
+    edit_stylesheet,
+    first_frame_scheme,
+    first_table_whole,
+    own_palette,
+    prewrap,
+)
 
 
 def test_a_table_gets_the_wrapper_materials_script_would_give_it():
@@ -23,6 +32,16 @@ def test_a_table_gets_the_wrapper_materials_script_would_give_it():
         '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="md-prewrapped">'
         "\n<tr><td>1</td></tr></table></div></div>"
     )
+
+
+def test_the_first_frame_waits_for_the_end_of_the_first_table_only():
+    html = "<head></head><p>a</p><table><tr><td>1</td></tr></table><p>b</p><table><tr><td>2</td></tr></table>"
+    marked = first_table_whole(TABLE.sub(prewrap, html))
+    assert marked.count('<link rel="expect" href="#__md-first-table-end" blocking="render"></head>') == 1
+    assert "</table></div></div><span id=\"__md-first-table-end\" hidden></span><p>b</p>" in marked
+    assert marked.count("__md-first-table-end") == 2
+    without = "<head></head><p>no table</p>"
+    assert first_table_whole(without) == without
 
 
 def test_a_table_with_a_class_is_left_as_it_is():
